@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Adds a migration for both providers of one module: eng/add-migration.sh Catalog AddSomething
+set -euo pipefail
+module="$1"; name="$2"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+project="$root/src/Modules/$module/Yiwang.Modules.$module"
+cd "$root"
+dotnet tool restore >/dev/null
+dotnet build "$project" -v q -nologo >/dev/null
+for provider in Sqlite Postgres; do
+  dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$project" \
+    --context "${module}${provider}DbContext" --output-dir "Persistence/Migrations/$provider"
+done

@@ -1,0 +1,59 @@
+namespace Yiwang.Kernel.Persistence;
+
+/// <summary>Which store the platform runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded default: one SQLite file in the data directory.</summary>
+    Sqlite,
+    /// <summary>Production store.</summary>
+    Postgres,
+}
+
+/// <summary>
+/// The resolved database choice. PostgreSQL is chosen when <c>YIWANG_DB</c> or <c>ConnectionStrings:Main</c> holds a
+/// PostgreSQL connection string; otherwise SQLite in <c>{data}/yiwang.db</c> with WAL journaling.
+/// </summary>
+/// <param name="Provider">The provider.</param>
+/// <param name="ConnectionString">The ADO.NET connection string.</param>
+/// <param name="DataDirectory">Where the SQLite file and stored files live.</param>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    /// <summary>Resolves the settings from a connection string (may be empty) and a data directory.</summary>
+    public static DatabaseSettings Resolve(string? connectionString, string dataDirectory)
+    {
+        var data = Path.GetFullPath(dataDirectory);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(data, "yiwang.db")};Cache=Shared;Pooling=True", data);
+        }
+
+        var cs = connectionString.Trim();
+        if (cs.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || cs.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(DatabaseProvider.Postgres, FromUri(new Uri(cs)), data);
+        }
+
+        return cs.Contains("Host=", StringComparison.OrdinalIgnoreCase) || cs.Contains("Server=", StringComparison.OrdinalIgnoreCase)
+            ? new(DatabaseProvider.Postgres, cs, data)
+            : new(DatabaseProvider.Sqlite, cs, data);
+    }
+
+    private static string FromUri(Uri uri)
+    {
+        var userInfo = uri.UserInfo.Split(':', 2);
+        var db = uri.AbsolutePath.Trim('/');
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+            Database = string.IsNullOrEmpty(db) ? "yiwang" : Uri.UnescapeDataString(db),
+            Username = Uri.UnescapeDataString(userInfo[0]),
+        };
+        if (userInfo.Length > 1)
+        {
+            builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        }
+
+        return builder.ConnectionString;
+    }
+}
