@@ -55,6 +55,9 @@ public interface IReferenceApi
     /// <summary>The region with this (normalisable) code, or null.</summary>
     RegionInfo? FindRegion(string code);
 
+    /// <summary>The children of a region, or the provinces when <paramref name="code"/> is null.</summary>
+    IReadOnlyList<RegionInfo> ChildrenOf(string? code);
+
     /// <summary>The department with this code, or null.</summary>
     Task<DepartmentInfo?> FindDepartmentAsync(string code, CancellationToken ct);
 

@@ -12,6 +12,9 @@ internal sealed class ReferenceApi(RegionDirectory regions, ReferenceDbContext d
 {
     public RegionInfo? FindRegion(string code) => regions.Find(code);
 
+    public IReadOnlyList<RegionInfo> ChildrenOf(string? code) =>
+        code is null ? regions.Provinces : regions.Find(code) is { } r ? regions.ChildrenOf(r.Code) : [];
+
     public async Task<DepartmentInfo?> FindDepartmentAsync(string code, CancellationToken ct) =>
         (await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct))?.ToInfo();
 

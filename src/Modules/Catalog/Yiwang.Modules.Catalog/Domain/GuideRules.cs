@@ -10,6 +10,22 @@ internal static class GuideRules
 {
     public const int MaxLimitDays = 2600;
 
+    /// <summary>Replaces nulls that JSON clients may send for lists with empty lists, and trims the name.</summary>
+    public static ItemGuide Normalize(ItemGuide guide) => guide with
+    {
+        Name = guide.Name?.Trim() ?? "",
+        TypeCode = guide.TypeCode?.Trim() ?? "",
+        Aliases = guide.Aliases ?? [],
+        ExerciseLevels = guide.ExerciseLevels ?? [],
+        ServiceObjects = guide.ServiceObjects ?? [],
+        Materials = guide.Materials ?? [],
+        ProcessSteps = guide.ProcessSteps ?? [],
+        Fees = guide.Fees ?? [],
+        Channels = guide.Channels ?? [],
+        Flags = guide.Flags ?? [],
+        Faqs = guide.Faqs ?? [],
+    };
+
     public static List<FieldProblem> Check(ItemGuide guide)
     {
         var problems = new List<FieldProblem>();

@@ -32,12 +32,18 @@ internal static class CreateItem
     private static async Task<Results<Created<ItemDetail>, ProblemHttpResult>> Handle(
         Request request, CatalogDbContext db, IReferenceApi reference, TimeProvider clock, IActorAccessor actor, CancellationToken ct)
     {
-        if (!ServiceItem.IsValidCode(request.Code) || (request.BasicCode is { } b && !ServiceItem.IsValidCode(b)))
+        if (request.Code is null || !ServiceItem.IsValidCode(request.Code) || (request.BasicCode is { } b && !ServiceItem.IsValidCode(b)))
         {
             return CatalogErrors.InvalidCode.ToProblem();
         }
 
-        var problems = GuideRules.Check(request.Guide);
+        if (request.Guide is null)
+        {
+            return Error.Validation("catalog.invalid_guide", "guide is required.").ToProblem();
+        }
+
+        var guide = GuideRules.Normalize(request.Guide);
+        var problems = GuideRules.Check(guide);
         if (problems.Count > 0)
         {
             return Error.Validation("catalog.invalid_guide", "The guide breaks some rules.", ItemResponses.ProblemList(problems)).ToProblem();
@@ -56,7 +62,7 @@ internal static class CreateItem
 
         var p = placement.Value!;
         var item = ServiceItem.Create(Ids.New(clock), request.Code, request.Kind, request.BasicCode, p.RegionCode, p.DepartmentCode, p.DepartmentName, clock.GetUtcNow());
-        var draft = item.SaveDraft(request.Guide, null, clock);
+        var draft = item.SaveDraft(guide, null, clock);
         db.Items.Add(item);
         db.Versions.Add(draft);
         db.Audit.Add(AuditEntry.Record(actor.Current, "catalog.item_created", item.Code, $"v{draft.Version}", clock));

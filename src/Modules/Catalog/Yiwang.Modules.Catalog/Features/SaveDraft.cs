@@ -40,7 +40,13 @@ internal static class SaveDraft
             return CatalogErrors.StaleRevision.ToProblem();
         }
 
-        var problems = GuideRules.Check(request.Guide);
+        if (request.Guide is null)
+        {
+            return Error.Validation("catalog.invalid_guide", "guide is required.").ToProblem();
+        }
+
+        var guide = GuideRules.Normalize(request.Guide);
+        var problems = GuideRules.Check(guide);
         if (problems.Count > 0)
         {
             return Error.Validation("catalog.invalid_guide", "The guide breaks some rules.", ItemResponses.ProblemList(problems)).ToProblem();
@@ -58,7 +64,7 @@ internal static class SaveDraft
         }
 
         var open = item.DraftVersion is { } n ? await db.Versions.FirstOrDefaultAsync(v => v.ItemId == item.Id && v.Version == n, ct) : null;
-        var draft = item.SaveDraft(request.Guide, open, clock);
+        var draft = item.SaveDraft(guide, open, clock);
         if (open is null)
         {
             db.Versions.Add(draft);

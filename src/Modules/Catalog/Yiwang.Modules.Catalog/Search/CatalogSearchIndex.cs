@@ -162,7 +162,7 @@ internal sealed class CatalogSearchIndex : IReadinessGate, IDisposable
         }
 
         // A long query rarely matches every bigram ("营业执照怎么办" has 照怎, 怎么…): require most, not all.
-        query.MinimumNumberShouldMatch = terms.Count <= 3 ? terms.Count : (int)Math.Ceiling(terms.Count * 0.7);
+        query.MinimumNumberShouldMatch = terms.Count <= 3 ? terms.Count : (int)Math.Ceiling(terms.Count * 0.5);
 
         var code = text.Trim();
         if (code.Length >= 4 && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))

@@ -62,12 +62,12 @@ internal sealed class Department
     public DepartmentInfo ToInfo() => new(Code, Name, CreditCode, RegionCode, ParentCode);
 
     internal static bool IsValidCode(string? code) =>
-        code is { Length: >= 2 and <= 32 } && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+        code is { Length: >= 2 and <= 32 } && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
 
 internal static class DepartmentErrors
 {
-    public static readonly Error InvalidCode = Error.Validation("reference.invalid_department_code", "A department code is 2 to 32 letters, digits or hyphens.");
+    public static readonly Error InvalidCode = Error.Validation("reference.invalid_department_code", "A department code is 2 to 32 letters, digits, '-' or '_'.");
     public static readonly Error InvalidName = Error.Validation("reference.invalid_department_name", "A department name is 1 to 100 characters.");
     public static readonly Error InvalidCreditCode = Error.Validation("reference.invalid_credit_code", "The unified social credit code is not 18 valid characters with a correct check character (GB 32100).");
     public static readonly Error OwnParent = Error.Validation("reference.department_own_parent", "A department cannot be its own parent.");

@@ -17,10 +17,10 @@ namespace Yiwang.Modules.Reference.Features;
 internal static class SaveDepartment
 {
     public sealed record Request(
-        [property: Required, MaxLength(32)] string Code,
-        [property: Required, MaxLength(100)] string Name,
+        [property: MaxLength(32)] string? Code,
+        [property: MaxLength(100)] string? Name,
         [property: MaxLength(18)] string? CreditCode,
-        [property: Required, MaxLength(12)] string RegionCode,
+        [property: MaxLength(12)] string? RegionCode,
         [property: MaxLength(32)] string? ParentCode,
         int? Revision);
 
@@ -33,6 +33,11 @@ internal static class SaveDepartment
     private static async Task<Results<Created<ListDepartments.DepartmentResponse>, ProblemHttpResult>> Create(
         Request request, ReferenceDbContext db, RegionDirectory regions, TimeProvider clock, IActorAccessor actor, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(request.Code))
+        {
+            return DepartmentErrors.InvalidCode.ToProblem();
+        }
+
         var refs = await CheckReferencesAsync(request, db, regions, ct);
         if (refs.IsFailure)
         {
@@ -44,7 +49,7 @@ internal static class SaveDepartment
             return DepartmentErrors.DuplicateCode.ToProblem();
         }
 
-        var created = Department.Create(Ids.New(clock), request.Code, request.Name, request.CreditCode, refs.Value!, request.ParentCode, clock.GetUtcNow());
+        var created = Department.Create(Ids.New(clock), request.Code, request.Name!, request.CreditCode, refs.Value!, request.ParentCode, clock.GetUtcNow());
         if (created.IsFailure)
         {
             return created.Error!.ToProblem();
@@ -82,7 +87,7 @@ internal static class SaveDepartment
             return refs.Error!.ToProblem();
         }
 
-        var changed = department.Update(request.Name, request.CreditCode, refs.Value!, request.ParentCode, clock.GetUtcNow());
+        var changed = department.Update(request.Name!, request.CreditCode, refs.Value!, request.ParentCode, clock.GetUtcNow());
         if (changed.IsFailure)
         {
             return changed.Error!.ToProblem();
@@ -100,7 +105,12 @@ internal static class SaveDepartment
 
     private static async Task<Result<string>> CheckReferencesAsync(Request request, ReferenceDbContext db, RegionDirectory regions, CancellationToken ct)
     {
-        if (regions.Find(request.RegionCode) is not { } region)
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            return DepartmentErrors.InvalidName;
+        }
+
+        if (regions.Find(request.RegionCode ?? "") is not { } region)
         {
             return Contracts.RegionCode.Normalize(request.RegionCode) is null
                 ? Error.Validation("reference.invalid_region_code", "A region code is 2, 4, 6 or 12 digits.")

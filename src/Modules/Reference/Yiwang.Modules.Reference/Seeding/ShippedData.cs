@@ -22,7 +22,12 @@ internal static class ShippedData
 
         foreach (var row in Rows("areas.csv"))
         {
-            yield return Region.Create(row[0], row[1], RegionLevel.County, row[2] + "00");
+            // Cities without districts (东莞, 中山, 儋州) are listed again as their own county-level unit with the same
+            // code; the city row already stands for both.
+            if (row[0] != row[2] + "00")
+            {
+                yield return Region.Create(row[0], row[1], RegionLevel.County, row[2] + "00");
+            }
         }
     }
 

@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace Yiwang.Host.Components;
+
+/// <summary>
+/// UI strings in Simplified Chinese (default) and English. A dictionary rather than .resx files: the set is small,
+/// reviewable in one place, and a missing English text falls back to the Chinese one instead of a key.
+/// </summary>
+internal static class Texts
+{
+    private static readonly Dictionary<string, (string Zh, string En)> All = new()
+    {
+        ["site"] = ("一网通办 · 政务服务", "Yiwang Government Services"),
+        ["home"] = ("首页", "Home"),
+        ["search"] = ("事项搜索", "Find a service"),
+        ["regions"] = ("选择地区", "Choose region"),
+        ["api"] = ("接口文档", "API"),
+        ["searchPlaceholder"] = ("输入事项名称、关键词，例如：营业执照、结婚登记、户口迁移", "Service name or keywords, e.g. 营业执照, 结婚登记"),
+        ["searchButton"] = ("搜索", "Search"),
+        ["popular"] = ("热门搜索", "Popular"),
+        ["homeLead"] = ("查办事指南：办理条件、申请材料、办理流程、办结时限，一网查清。", "Read service guides: conditions, materials, steps and time limits in one place."),
+        ["results"] = ("共找到 {0} 个事项", "{0} services found"),
+        ["noResults"] = ("没有找到相关事项。请换个关键词，或减少筛选条件。", "No services found. Try other words or fewer filters."),
+        ["filters"] = ("筛选", "Filters"),
+        ["region"] = ("地区", "Region"),
+        ["allRegions"] = ("全部地区", "All regions"),
+        ["department"] = ("实施部门", "Department"),
+        ["all"] = ("全部", "All"),
+        ["type"] = ("事项类型", "Item type"),
+        ["depth"] = ("网办深度（至少）", "Online depth (at least)"),
+        ["onlineDepth"] = ("网上办理深度", "Online depth"),
+        ["flags"] = ("服务标签", "Labels"),
+        ["apply"] = ("应用筛选", "Apply"),
+        ["promised"] = ("承诺时限", "Promised limit"),
+        ["statutory"] = ("法定时限", "Statutory limit"),
+        ["workingDays"] = ("{0} 个工作日", "{0} working days"),
+        ["sameDay"] = ("即时办结", "Same day"),
+        ["prev"] = ("上一页", "Previous"),
+        ["next"] = ("下一页", "Next"),
+        ["guide"] = ("办事指南", "Service guide"),
+        ["basicInfo"] = ("基本信息", "Basic information"),
+        ["code"] = ("事项编码", "Item code"),
+        ["basicCode"] = ("基本编码", "Basic code"),
+        ["handlingKind"] = ("办件类型", "Handling"),
+        ["instant"] = ("即办件", "Instant"),
+        ["promise"] = ("承诺件", "Promise"),
+        ["visits"] = ("到现场次数", "Visits needed"),
+        ["charged"] = ("是否收费", "Fees"),
+        ["yes"] = ("是", "Yes"),
+        ["no"] = ("否", "No"),
+        ["conditions"] = ("受理条件", "Conditions"),
+        ["materials"] = ("申请材料", "Materials"),
+        ["materialName"] = ("材料名称", "Material"),
+        ["required"] = ("必要", "Required"),
+        ["optional"] = ("非必要", "Optional"),
+        ["form"] = ("材料形式", "Form"),
+        ["count"] = ("份数", "Copies"),
+        ["format"] = ("格式要求", "Format"),
+        ["source"] = ("来源", "Source"),
+        ["replaceable"] = ("免提交", "Can be skipped"),
+        ["replaceByLicence"] = ("可用电子证照 {0} 代替", "Replaced by e-licence {0}"),
+        ["replaceByData"] = ("可由共享数据 {0} 代替", "Replaced by shared data {0}"),
+        ["process"] = ("办理流程", "Process"),
+        ["step"] = ("环节", "Step"),
+        ["role"] = ("办理人员", "Handled by"),
+        ["stepLimit"] = ("时限", "Limit"),
+        ["fees"] = ("收费标准", "Fees"),
+        ["feeName"] = ("收费项目", "Fee"),
+        ["feeStandard"] = ("标准", "Standard"),
+        ["feeBasis"] = ("依据", "Basis"),
+        ["noFee"] = ("不收费", "Free of charge"),
+        ["where"] = ("办理地点与时间", "Where and when"),
+        ["place"] = ("办理地点", "Place"),
+        ["hours"] = ("办理时间", "Hours"),
+        ["consult"] = ("咨询电话", "Enquiries"),
+        ["complaint"] = ("监督投诉电话", "Complaints"),
+        ["channels"] = ("办理渠道", "Channels"),
+        ["legalBasis"] = ("设定依据", "Legal basis"),
+        ["result"] = ("办理结果", "Result"),
+        ["faq"] = ("常见问题", "FAQ"),
+        ["version"] = ("版本 {0}，发布于 {1}", "Version {0}, published {1}"),
+        ["oldVersion"] = ("您正在查看历史版本 {0}。", "You are reading past version {0}."),
+        ["currentVersion"] = ("查看现行版本", "See the current version"),
+        ["print"] = ("打印指南", "Print"),
+        ["notFound"] = ("没有这个事项，或它尚未发布。", "No such service, or it is not published."),
+        ["chooseRegion"] = ("请选择您所在的地区", "Choose your region"),
+        ["useRegion"] = ("选择“{0}”", "Use \"{0}\""),
+        ["clearRegion"] = ("不限地区", "Any region"),
+        ["currentRegion"] = ("当前地区：{0}", "Current region: {0}"),
+        ["up"] = ("返回上级", "Up"),
+        ["mainItem"] = ("主项名称", "Main item"),
+        ["serviceObjects"] = ("服务对象", "For"),
+        ["exerciseLevels"] = ("行使层级", "Level"),
+        ["limitNote"] = ("时限说明", "Time-limit note"),
+    };
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    public static string T(string key) => All.TryGetValue(key, out var t) ? (IsEnglish ? t.En : t.Zh) : key;
+
+    public static string T(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, T(key), args);
+}

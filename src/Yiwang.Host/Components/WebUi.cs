@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Localization;
+using Yiwang.Modules.Reference.Contracts;
+
+namespace Yiwang.Host.Components;
+
+/// <summary>The two small non-page endpoints of the web UI: switch language and remember a region.</summary>
+internal static class WebUi
+{
+    public static void MapWebUi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/lang/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = culture == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(SafeLocal(returnUrl));
+        }).ExcludeFromDescription();
+
+        app.MapGet("/region/select", (string? code, IReferenceApi reference, HttpContext http) =>
+        {
+            if (!string.IsNullOrEmpty(code) && reference.FindRegion(code) is { } region)
+            {
+                http.Response.Cookies.Append("region", region.Code, new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            }
+            else
+            {
+                http.Response.Cookies.Delete("region");
+            }
+
+            return Results.LocalRedirect("/");
+        }).ExcludeFromDescription();
+    }
+
+    // Only same-site paths: an open redirect would let a phishing link borrow the government domain.
+    private static string SafeLocal(string? url) =>
+        url is { Length: > 0 } u && u.StartsWith('/') && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/";
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+using Yiwang.Host.Components;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Http;
+using Yiwang.Kernel.Persistence;
+using Yiwang.Modules.Catalog;
+using Yiwang.Modules.Reference;
+
+namespace Yiwang.Host.Hosting;
+
+/// <summary>Builds the one web application: modules, then cross-cutting concerns, then endpoints. Reads top to bottom.</summary>
+internal static class PlatformHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var dataDirectory = Path.GetFullPath(PlatformOptions.DataDirectory(builder.Configuration));
+        var database = DatabaseSettings.Resolve(PlatformOptions.ConnectionString(builder.Configuration), dataDirectory);
+        builder.Services.AddSingleton(database);
+
+        builder.Services.AddSerilog((services, log) => log
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new CompactJsonFormatter()));
+
+        // Modules: the explicit list.
+        builder.Services.AddReferenceModule(database);
+        builder.Services.AddCatalogModule(database);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IActorAccessor, HttpActorAccessor>();
+        builder.Services.AddSingleton<StartupInitializer>();
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<StartupInitializer>()));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddValidation();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        builder.Services.AddSingleton(OperatorToken.Resolve(builder.Configuration, dataDirectory));
+        builder.Services.AddAuthentication(OperatorTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, OperatorTokenAuthentication>(OperatorTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policies.PlatformAdmin, p => p.RequireRole("platform-admin"));
+
+        builder.Services.AddRateLimiter(o => ConfigureRateLimits(o, builder.Configuration));
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter());
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddLocalization();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("RequestId", http.TraceIdentifier));
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            await next();
+        });
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Yiwang API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        app.MapReferenceModule();
+        app.MapCatalogModule();
+        app.MapWebUi();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    private static void ConfigureRateLimits(RateLimiterOptions options, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("RateLimit:PermitPerWindow", 600);
+        var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimit:WindowSeconds", 10));
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.Request.Path.StartsWithSegments("/api")
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("pages"));
+        options.OnRejected = (context, _) => new ValueTask(Results.Problem(
+            detail: "Too many requests; slow down and retry shortly.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            extensions: new Dictionary<string, object?> { ["code"] = "rate_limited" }).ExecuteAsync(context.HttpContext));
+    }
+}
