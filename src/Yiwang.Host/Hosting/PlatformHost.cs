@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.RateLimiting;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -20,17 +21,20 @@ namespace Yiwang.Host.Hosting;
 /// <summary>Builds the one web application: modules, then cross-cutting concerns, then endpoints. Reads top to bottom.</summary>
 internal static class PlatformHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line configuration (e.g. <c>--data=DIR</c>).</param>
+    /// <param name="configure">Lets tests swap the server (TestServer) or the clock before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var dataDirectory = Path.GetFullPath(PlatformOptions.DataDirectory(builder.Configuration));
         var database = DatabaseSettings.Resolve(PlatformOptions.ConnectionString(builder.Configuration), dataDirectory);
         builder.Services.AddSingleton(database);
 
+        var quiet = builder.Configuration.GetValue("Log:Quiet", false);
         builder.Services.AddSerilog((services, log) => log
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Is(quiet ? Serilog.Events.LogEventLevel.Fatal : Serilog.Events.LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.AspNetCore", quiet ? Serilog.Events.LogEventLevel.Fatal : Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", quiet ? Serilog.Events.LogEventLevel.Fatal : Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .WriteTo.Console(new CompactJsonFormatter()));
 
@@ -38,7 +42,7 @@ internal static class PlatformHost
         builder.Services.AddReferenceModule(database);
         builder.Services.AddCatalogModule(database);
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IActorAccessor, HttpActorAccessor>();
         builder.Services.AddSingleton<StartupInitializer>();
@@ -62,6 +66,7 @@ internal static class PlatformHost
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
 
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -25,7 +25,14 @@ internal static class ImportItems
             return chosen.Error!.ToProblem();
         }
 
-        var report = await importer.ImportAsync(request.Body, chosen.Value, new ItemImporter.Options(partial ?? false, registerDepartments ?? false), ct);
+        var body = await RequestBody.BufferAsync(request, 200L * 1024 * 1024, ct);
+        if (body.IsFailure)
+        {
+            return body.Error!.ToProblem();
+        }
+
+        await using var stream = body.Value!;
+        var report = await importer.ImportAsync(stream, chosen.Value, new ItemImporter.Options(partial ?? false, registerDepartments ?? false), ct);
         return report.IsFailure ? report.Error!.ToProblem() : TypedResults.Ok(report.Value!);
     }
 

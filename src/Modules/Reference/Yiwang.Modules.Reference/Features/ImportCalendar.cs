@@ -17,7 +17,14 @@ internal static class ImportCalendar
 
     private static async Task<Results<Ok<CalendarImporter.Outcome>, ProblemHttpResult>> Handle(HttpRequest request, CalendarImporter importer, CancellationToken ct)
     {
-        var outcome = await importer.ImportAsync(request.Body, ct);
+        var body = await RequestBody.BufferAsync(request, 1024 * 1024, ct);
+        if (body.IsFailure)
+        {
+            return body.Error!.ToProblem();
+        }
+
+        await using var stream = body.Value!;
+        var outcome = await importer.ImportAsync(stream, ct);
         return outcome.IsFailure ? outcome.Error!.ToProblem() : TypedResults.Ok(outcome.Value!);
     }
 }

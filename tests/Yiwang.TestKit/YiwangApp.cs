@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using Yiwang.Host.Hosting;
+using Yiwang.Kernel.Modules;
+
+namespace Yiwang.TestKit;
+
+/// <summary>
+/// The real platform in process, on a fresh database, behind a TestServer (or on a real port for browser tests).
+/// Use as a class fixture; call <see cref="SeedDemoAsync"/> for the demo catalogue.
+/// </summary>
+public class YiwangApp : IAsyncLifetime
+{
+    public const string AdminToken = "test-operator-token-0123456789";
+
+    private TestDatabase? _database;
+    private WebApplication? _app;
+
+    /// <summary>Set to a URL (e.g. http://127.0.0.1:0) to listen on a real port instead of a TestServer.</summary>
+    protected virtual bool UseRealServer => false;
+
+    public WebApplication App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public IServiceProvider Services => App.Services;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
+
+    public string BaseAddress { get; private set; } = "http://localhost";
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        string[] args =
+        [
+            $"--data={_database.DataDirectory}",
+            $"--Admin:Token={AdminToken}",
+            "--RateLimit:PermitPerWindow=100000",
+            "--Log:Quiet=true",
+            .. _database.ConnectionString is { } cs ? new[] { $"--ConnectionStrings:Main={cs}" } : [],
+            .. UseRealServer ? new[] { "--urls=http://127.0.0.1:0" } : [],
+        ];
+        _app = PlatformHost.Build(args, builder =>
+        {
+            if (!UseRealServer)
+            {
+                builder.WebHost.UseTestServer();
+            }
+        });
+        await _app.StartAsync();
+        BaseAddress = UseRealServer ? _app.Urls.First() : "http://localhost";
+        await WaitUntilReadyAsync();
+    }
+
+    public HttpClient Client()
+    {
+        var client = UseRealServer ? new HttpClient { BaseAddress = new Uri(BaseAddress) } : App.GetTestClient();
+        return client;
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        return client;
+    }
+
+    public async Task SeedDemoAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async Task WaitUntilReadyAsync()
+    {
+        var gates = Services.GetServices<IReadinessGate>().ToList();
+        for (var i = 0; i < 600 && gates.Any(g => !g.IsReady); i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A <see cref="YiwangApp"/> with the demo data loaded.</summary>
+public class YiwangDemoApp : YiwangApp
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await SeedDemoAsync();
+    }
+}
