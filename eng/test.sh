@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test project once (SQLite by default; YIWANG_TEST_DB=postgres and YIWANG_TEST_PG for PostgreSQL)
+# and prints "N passed, N failed". Test artifacts (screenshots, TRX) go to artifacts/.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p artifacts
+if ! dotnet build Yiwang.sln -c Release -nologo -v q > artifacts/build.log 2>&1; then
+  grep -E 'error' artifacts/build.log | sort -u | head -50
+  echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+log="$(mktemp)"
+dotnet test --solution Yiwang.sln -c Release --no-build --results-directory "$(pwd)/artifacts/test-results" 2>&1 | tee "$log" | grep -Ev '^\s*$'
+rc=${PIPESTATUS[0]}
+total=$(grep -E '^\s*total:' "$log" | tail -1 | awk '{print $2}')
+failedn=$(grep -E '^\s*failed:' "$log" | tail -1 | awk '{print $2}')
+passedn=$(grep -E '^\s*succeeded:' "$log" | tail -1 | awk '{print $2}')
+echo "${passedn:-0} passed, ${failedn:-0} failed"
+exit $rc
