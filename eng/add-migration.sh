@@ -11,3 +11,5 @@ for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$project" \
     --context "${module}${provider}DbContext" --output-dir "Persistence/Migrations/$provider"
 done
+# Migrations are module internals: only the registration class of a module is public (see the architecture tests).
+find "$project/Persistence/Migrations" -name '*.cs' -print0 | xargs -0 sed -i 's/^    public partial class /    internal partial class /'

@@ -17,8 +17,23 @@ public class YiwangApp : IAsyncLifetime
 {
     public const string AdminToken = "test-operator-token-0123456789";
 
+    private readonly bool _ownsDatabase = true;
     private TestDatabase? _database;
     private WebApplication? _app;
+
+    public YiwangApp()
+    {
+    }
+
+    /// <summary>Runs on an existing database (to test restarts); the caller disposes it.</summary>
+    protected YiwangApp(TestDatabase database)
+    {
+        _database = database;
+        _ownsDatabase = false;
+    }
+
+    /// <summary>Extra command-line configuration, e.g. a low rate limit.</summary>
+    protected virtual string[] ExtraArgs => [];
 
     /// <summary>Set to a URL (e.g. http://127.0.0.1:0) to listen on a real port instead of a TestServer.</summary>
     protected virtual bool UseRealServer => false;
@@ -33,7 +48,7 @@ public class YiwangApp : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database ??= await TestDatabase.CreateAsync();
         string[] args =
         [
             $"--data={_database.DataDirectory}",
@@ -42,6 +57,7 @@ public class YiwangApp : IAsyncLifetime
             "--Log:Quiet=true",
             .. _database.ConnectionString is { } cs ? new[] { $"--ConnectionStrings:Main={cs}" } : [],
             .. UseRealServer ? new[] { "--urls=http://127.0.0.1:0" } : [],
+            .. ExtraArgs,
         ];
         _app = PlatformHost.Build(args, builder =>
         {
@@ -94,7 +110,7 @@ public class YiwangApp : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }
@@ -112,3 +128,6 @@ public class YiwangDemoApp : YiwangApp
         await SeedDemoAsync();
     }
 }
+
+/// <summary>A <see cref="YiwangApp"/> on a database that outlives it, to test what survives a restart.</summary>
+public sealed class YiwangAppOnDatabase(TestDatabase database) : YiwangApp(database);

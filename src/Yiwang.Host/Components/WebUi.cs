@@ -3,11 +3,25 @@ using Yiwang.Modules.Reference.Contracts;
 
 namespace Yiwang.Host.Components;
 
-/// <summary>The two small non-page endpoints of the web UI: switch language and remember a region.</summary>
+/// <summary>The small non-page endpoints of the web UI: the stylesheet, switching language and remembering a region.</summary>
 internal static class WebUi
 {
+    private static readonly Lazy<byte[]> Stylesheet = new(() =>
+    {
+        using var stream = typeof(WebUi).Assembly.GetManifestResourceStream("site.css")!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    });
+
     public static void MapWebUi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/css/site.css", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
+
         app.MapGet("/lang/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
             var chosen = culture == "en" ? "en" : "zh-CN";

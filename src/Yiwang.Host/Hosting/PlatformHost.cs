@@ -81,7 +81,6 @@ internal static class PlatformHost
             o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -8,7 +8,7 @@ using Yiwang.Kernel.Results;
 namespace Yiwang.Modules.Catalog.Importing;
 
 /// <summary>The file formats of the catalogue exchange.</summary>
-public enum ImportFormat
+internal enum ImportFormat
 {
     /// <summary>UTF-8 CSV with a header row.</summary>
     Csv,

@@ -13,7 +13,7 @@ internal sealed record ParsedRow(int Line, string Code, ItemKind Kind, string? B
 /// <param name="Line">1-based line (or spreadsheet row) in the file; the header is line 1.</param>
 /// <param name="Field">Field name.</param>
 /// <param name="Reason">What is wrong.</param>
-public sealed record RowError(int Line, string Field, string Reason);
+internal sealed record RowError(int Line, string Field, string Reason);
 
 /// <summary>Turns a row of cells (field → text) into a <see cref="ParsedRow"/>, collecting every problem.</summary>
 internal static class RowParser

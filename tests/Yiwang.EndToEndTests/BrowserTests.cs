@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+using Yiwang.TestKit;
+
+namespace Yiwang.EndToEndTests;
+
+public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture<BrowserTests.ServedDemoApp>
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    public sealed class ServedDemoApp : YiwangDemoApp
+    {
+        protected override bool UseRealServer => true;
+    }
+
+    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // No sandbox as root in CI; no background traffic on a machine without outside network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return (playwright, browser);
+    }
+
+    [Fact]
+    public async Task A_citizen_searches_for_a_business_licence_and_reads_the_materials_and_time_limit()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian chromium is not installed (CI installs it).");
+        var (playwright, browser) = await LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+
+        await page.GotoAsync(app.BaseAddress + "/");
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("营业执照");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await page.WaitForURLAsync("**/search?**");
+        var results = await page.Locator(".hit-name").AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "个体工商户设立登记" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/items/**");
+        var materials = await page.Locator("table.materials").InnerTextAsync();
+        var promised = await page.Locator("[data-testid=promised-limit]").InnerTextAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "guide-business-licence.png"), FullPage = true });
+
+        results.ShouldContain(r => r.Contains("营业执照"));
+        materials.ShouldContain("个体工商户登记（备案）申请书");
+        materials.ShouldContain("经营者居民身份证");
+        promised.ShouldContain("工作日");
+    }
+
+    [Fact]
+    public async Task The_guide_switches_to_english_and_back()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian chromium is not installed (CI installs it).");
+        var (playwright, browser) = await LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.BaseAddress + "/items/511602-MZ-001");
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        var english = await page.Locator("h2").AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
+        var chinese = await page.Locator("h2").AllInnerTextsAsync();
+
+        english.ShouldContain("Materials");
+        chinese.ShouldContain("申请材料");
+    }
+
+    [Fact]
+    public async Task The_region_picker_narrows_the_search_to_the_chosen_county()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian chromium is not installed (CI installs it).");
+        var (playwright, browser) = await LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.BaseAddress + "/regions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "四川省" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "成都市" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "武侯区" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "选择“四川省 成都市 武侯区”" }).ClickAsync();
+        await page.GotoAsync(app.BaseAddress + "/search?q=" + Uri.EscapeDataString("结婚登记"));
+        var meta = await page.Locator(".hit .meta").AllInnerTextsAsync();
+
+        meta.ShouldNotBeEmpty();
+        meta.ShouldAllBe(m => m.Contains("武侯区"));
+    }
+}
