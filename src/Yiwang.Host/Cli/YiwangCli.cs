@@ -32,7 +32,9 @@ internal static class YiwangCli
             return await ServeAsync(hostArgs, words.Contains("--seed-demo"));
         }
 
-        var app = PlatformHost.Build(hostArgs);
+        // One-shot verbs keep their search index in memory and unbuilt: a running server owns the on-disk index and
+        // picks up what the verb changed from the database.
+        var app = PlatformHost.Build([.. hostArgs, "--Search:Mode=Offline"]);
         var commands = app.Services.GetServices<CliCommand>().ToList();
         if (verb is "--help" or "-h" or "help")
         {

@@ -20,7 +20,11 @@ public static class DatabaseMigrator
         foreach (var module in services.GetServices<ModuleDatabase>())
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
-            await db.Database.MigrateAsync(ct);
+            // Checking first is cheaper than MigrateAsync's lock-and-compare on every start of an up-to-date node.
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                await db.Database.MigrateAsync(ct);
+            }
         }
     }
 

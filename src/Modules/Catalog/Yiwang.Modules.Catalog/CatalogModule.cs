@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Yiwang.Kernel.Modules;
 using Yiwang.Kernel.Persistence;
@@ -21,10 +22,13 @@ public static class CatalogModule
     public static void AddCatalogModule(this IServiceCollection services, DatabaseSettings database)
     {
         services.AddModuleDbContext<CatalogDbContext, CatalogSqliteDbContext, CatalogPostgresDbContext>(database, CatalogDbContext.Prefix);
-        services.AddSingleton<CatalogSearchIndex>();
+        services.AddSingleton(sp => new CatalogSearchIndex(
+            Enum.TryParse<SearchIndexMode>(sp.GetRequiredService<IConfiguration>()["Search:Mode"], ignoreCase: true, out var mode) ? mode : SearchIndexMode.Persistent,
+            database.DataDirectory));
         services.AddSingleton<IReadinessGate>(sp => sp.GetRequiredService<CatalogSearchIndex>());
         services.AddSingleton<CatalogIndexSync>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogIndexSync>());
+        services.AddSingleton<IModuleInitializer, CatalogIndexInitializer>();
         services.AddScoped<ICatalogApi, CatalogApi>();
         services.AddScoped<ItemImporter>();
         services.AddScoped<ItemExporter>();

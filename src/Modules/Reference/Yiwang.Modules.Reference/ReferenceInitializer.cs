@@ -6,8 +6,8 @@ using Yiwang.Modules.Reference.Seeding;
 
 namespace Yiwang.Modules.Reference;
 
-/// <summary>Loads the shipped regions and calendar on first start, then keeps them in memory.</summary>
-internal sealed class ReferenceInitializer(IServiceScopeFactory scopes, RegionDirectory regions, CalendarHolder calendar) : IModuleInitializer
+/// <summary>Seeds the shipped regions and calendar on first start, then keeps the calendar in memory.</summary>
+internal sealed class ReferenceInitializer(IServiceScopeFactory scopes, CalendarHolder calendar) : IModuleInitializer
 {
     public int Order => 0;
 
@@ -30,7 +30,6 @@ internal sealed class ReferenceInitializer(IServiceScopeFactory scopes, RegionDi
         }
 
         db.ChangeTracker.Clear();
-        regions.Load(await db.Regions.AsNoTracking().ToListAsync(ct));
         await ReloadCalendarAsync(db, calendar, ct);
     }
 

@@ -16,17 +16,37 @@ internal sealed partial class CatalogIndexSync(IServiceScopeFactory scopes, Cata
 {
     private const int BatchSize = 2000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
+    private readonly Lock _startLock = new();
     private DateTime _watermark = DateTime.MinValue;
+    private Task? _build;
+
+    /// <summary>Starts the initial build in the background (once); called as soon as the schema is migrated.</summary>
+    public Task StartBuild(CancellationToken ct)
+    {
+        if (index.Mode == SearchIndexMode.Offline)
+        {
+            index.MarkReady();
+            return Task.CompletedTask;
+        }
+
+        lock (_startLock)
+        {
+            return _build ??= Task.Run(async () =>
+            {
+                var started = clock.GetTimestamp();
+                await RebuildAsync(ct);
+                index.MarkReady();
+                LogBuilt(logger, index.Count, clock.GetElapsedTime(started).TotalMilliseconds);
+            }, ct);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = clock.GetTimestamp();
-        await RebuildAsync(stoppingToken);
-        index.MarkReady();
-        LogBuilt(logger, index.Count, clock.GetElapsedTime(started).TotalMilliseconds);
+        await StartBuild(stoppingToken);
 
         using var timer = new PeriodicTimer(PollInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -37,13 +57,31 @@ internal sealed partial class CatalogIndexSync(IServiceScopeFactory scopes, Cata
                 LogSyncFailed(logger, e);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>
+    /// Makes the index usable: a full rebuild when it is empty, of another format, or disagrees with the database on
+    /// how many items are published. A committed index that agrees is used as it is; the changes since its watermark
+    /// follow within one poll, the same freshness every node has for changes made on other nodes.
+    /// </summary>
     public async Task RebuildAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         var reference = scope.ServiceProvider.GetRequiredService<IReferenceApi>();
+        var published = await db.Items.CountAsync(i => i.PublishedVersion != null, ct);
+        if (index.Watermark is { } mark)
+        {
+            _watermark = mark;
+            if (index.Count == published)
+            {
+                return;
+            }
+
+            index.Clear();
+        }
+
         var highest = DateTime.MinValue;
         for (var skip = 0; ; skip += BatchSize)
         {
@@ -59,6 +97,7 @@ internal sealed partial class CatalogIndexSync(IServiceScopeFactory scopes, Cata
         }
 
         _watermark = highest;
+        index.Commit(highest);
     }
 
     /// <summary>Re-reads the given items and updates the index (removing those with no published version).</summary>
@@ -74,6 +113,11 @@ internal sealed partial class CatalogIndexSync(IServiceScopeFactory scopes, Cata
 
     private async Task CatchUpAsync(CancellationToken ct)
     {
+        if (index.Mode == SearchIndexMode.Offline)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         // Look back a little: clocks of different nodes and commit order can differ by a moment.
@@ -86,6 +130,7 @@ internal sealed partial class CatalogIndexSync(IServiceScopeFactory scopes, Cata
 
         await ReindexAsync(db, scope.ServiceProvider.GetRequiredService<IReferenceApi>(), index, [.. changed.Select(c => c.Code)], ct);
         _watermark = changed.Max(c => c.UpdatedAtUtc);
+        index.Commit(_watermark);
     }
 
     private static async Task<List<IndexedItem>> LoadAsync(CatalogDbContext db, IReferenceApi reference, List<ServiceItem> items, CancellationToken ct)

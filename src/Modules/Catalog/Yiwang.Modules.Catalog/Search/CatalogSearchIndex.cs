@@ -12,31 +12,92 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Yiwang.Modules.Catalog.Search;
 
+/// <summary>Where the index lives.</summary>
+internal enum SearchIndexMode
+{
+    /// <summary>On disk in the data directory; a restart only catches up on changes (the default for serve).</summary>
+    Persistent,
+    /// <summary>In memory, rebuilt at every start.</summary>
+    Memory,
+    /// <summary>In memory and never built: CLI verbs, which must not take the server's index lock.</summary>
+    Offline,
+}
+
 /// <summary>
-/// The full-text index of published items, held in memory and rebuilt from the database at start-up; the database
-/// stays the source of truth, so every app node can build its own (see <see cref="CatalogIndexSync"/>).
+/// The full-text index of published items. The database stays the source of truth: every app node keeps its own
+/// index (on disk by default) and follows the database (see <see cref="CatalogIndexSync"/>).
 /// </summary>
 internal sealed class CatalogSearchIndex : IReadinessGate, IDisposable
 {
+    private const string WatermarkKey = "watermark";
+    private const string FormatKey = "format";
+    // Bump when the document layout changes: an index of another format is rebuilt.
+    private const string Format = "1";
+
     private static readonly (string Field, float Boost)[] TextFields =
         [("name", 6f), ("aliases", 4f), ("dept", 2f), ("materials", 1f), ("conditions", 0.5f), ("result", 1f)];
 
-    private readonly LuceneDirectory _directory = new RAMDirectory();
+    private readonly LuceneDirectory _directory;
     private readonly Analyzer _queryAnalyzer = new ChineseGramAnalyzer(forIndexing: false);
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeLock = new();
 
-    public CatalogSearchIndex()
+    public CatalogSearchIndex(SearchIndexMode mode, string dataDirectory)
     {
+        Mode = mode;
+        _directory = mode == SearchIndexMode.Persistent
+            ? FSDirectory.Open(System.IO.Directory.CreateDirectory(Path.Combine(dataDirectory, "search", "catalog")))
+            : new RAMDirectory();
         var config = new IndexWriterConfig(ChineseGramAnalyzer.Version, new ChineseGramAnalyzer(forIndexing: true))
         {
-            OpenMode = OpenMode.CREATE,
+            OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64,
         };
         _writer = new IndexWriter(_directory, config);
+        var committed = _writer.CommitData;
+        if (committed is null || !committed.TryGetValue(FormatKey, out var format) || format != Format)
+        {
+            _writer.DeleteAll();
+            Watermark = null;
+        }
+        else if (committed.TryGetValue(WatermarkKey, out var mark) && long.TryParse(mark, out var ticks))
+        {
+            Watermark = new DateTime(ticks, DateTimeKind.Utc);
+        }
+
         _writer.Commit();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public SearchIndexMode Mode { get; }
+
+    /// <summary>The last database change the committed index reflects; null when it must be built from scratch.</summary>
+    public DateTime? Watermark { get; private set; }
+
+    /// <summary>Empties the index (before a full rebuild).</summary>
+    public void Clear()
+    {
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Makes the changes durable together with the watermark they reach.</summary>
+    public void Commit(DateTime watermark)
+    {
+        lock (_writeLock)
+        {
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [FormatKey] = Format,
+                [WatermarkKey] = watermark.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            _writer.Commit();
+            Watermark = watermark;
+        }
     }
 
     public string Name => "catalog-search-index";
