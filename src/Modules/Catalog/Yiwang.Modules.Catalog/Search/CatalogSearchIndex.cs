@@ -47,7 +47,7 @@ internal sealed class CatalogSearchIndex : IReadinessGate, IDisposable
     {
         Mode = mode;
         _directory = mode == SearchIndexMode.Persistent
-            ? FSDirectory.Open(System.IO.Directory.CreateDirectory(Path.Combine(dataDirectory, "search", "catalog")))
+            ? new MMapDirectory(System.IO.Directory.CreateDirectory(Path.Combine(dataDirectory, "search", "catalog")))
             : new RAMDirectory();
         var config = new IndexWriterConfig(ChineseGramAnalyzer.Version, new ChineseGramAnalyzer(forIndexing: true))
         {
