@@ -77,6 +77,22 @@ public class YiwangApp : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client that keeps cookies and does not follow redirects, like a browser under test.</summary>
+    public HttpClient BrowserClient()
+    {
+        var handler = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler();
+        if (UseRealServer)
+        {
+            handler.InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        }
+        else
+        {
+            handler.InnerHandler = App.GetTestServer().CreateHandler();
+        }
+
+        return new HttpClient(handler) { BaseAddress = new Uri(BaseAddress) };
+    }
+
     public HttpClient AdminClient()
     {
         var client = Client();

@@ -92,6 +92,15 @@ internal static class Texts
         ["serviceObjects"] = ("服务对象", "For"),
         ["exerciseLevels"] = ("行使层级", "Level"),
         ["limitNote"] = ("时限说明", "Time-limit note"),
+        ["signIn"] = ("登录", "Sign in"),
+        ["signOut"] = ("退出", "Sign out"),
+        ["signInInvalid"] = ("账号或密码错误。", "The account or password is wrong."),
+        ["signInLocked"] = ("登录失败次数过多，账号已锁定 15 分钟。", "Too many failed attempts; the account is locked for 15 minutes."),
+        ["loginName"] = ("身份证号码或工作人员账号", "ID number or staff account"),
+        ["password"] = ("密码", "Password"),
+        ["noAccount"] = ("还没有账号？", "No account yet?"),
+        ["register"] = ("注册", "Register"),
+        ["myAccount"] = ("我的账户", "My account"),
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);

@@ -16,8 +16,8 @@ internal sealed class HttpActorAccessor(IHttpContextAccessor http) : IActorAcces
             }
 
             var user = context.User;
-            var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
-            var name = user.Identity?.Name ?? id;
+            var id = user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+            var name = user.FindFirstValue("name") ?? user.Identity?.Name ?? id;
             return new Actor(id, name, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
         }
     }

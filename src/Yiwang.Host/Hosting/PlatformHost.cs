@@ -13,7 +13,9 @@ using Yiwang.Host.Components;
 using Yiwang.Kernel.Auditing;
 using Yiwang.Kernel.Http;
 using Yiwang.Kernel.Persistence;
+using Microsoft.AspNetCore.Authorization;
 using Yiwang.Modules.Catalog;
+using Yiwang.Modules.Identity;
 using Yiwang.Modules.Reference;
 
 namespace Yiwang.Host.Hosting;
@@ -41,6 +43,7 @@ internal static class PlatformHost
         // Modules: the explicit list.
         builder.Services.AddReferenceModule(database);
         builder.Services.AddCatalogModule(database);
+        builder.Services.AddIdentityModule(database);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
@@ -54,9 +57,12 @@ internal static class PlatformHost
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         builder.Services.AddSingleton(OperatorToken.Resolve(builder.Configuration, dataDirectory));
-        builder.Services.AddAuthentication(OperatorTokenAuthentication.SchemeName)
+        builder.Services.AddAuthentication(AuthenticationSelector.SchemeName)
+            .AddPolicyScheme(AuthenticationSelector.SchemeName, "bearer token or session", o => o.ForwardDefaultSelector = AuthenticationSelector.Select)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenAuthentication>(OperatorTokenAuthentication.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policies.PlatformAdmin, p => p.RequireRole("platform-admin"));
+        builder.Services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(AuthenticationSelector.SchemeName).RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.PlatformAdmin, p => p.AddAuthenticationSchemes(AuthenticationSelector.SchemeName).RequireRole("platform-admin"));
 
         builder.Services.AddRateLimiter(o => ConfigureRateLimits(o, builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
@@ -94,6 +100,7 @@ internal static class PlatformHost
 
         app.MapReferenceModule();
         app.MapCatalogModule();
+        app.MapIdentityModule();
         app.MapWebUi();
         app.MapRazorComponents<App>();
         return app;
@@ -103,11 +110,22 @@ internal static class PlatformHost
     {
         var permits = configuration.GetValue("RateLimit:PermitPerWindow", 600);
         var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimit:WindowSeconds", 10));
+        var signIns = configuration.GetValue("RateLimit:SignInsPerMinute", 20);
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.Request.Path.StartsWithSegments("/api")
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("pages"));
+        {
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "local";
+            var path = context.Request.Path;
+            // Password and token endpoints get a far tighter budget: they are what credential stuffing aims at.
+            if (path.StartsWithSegments("/account/session") || path.StartsWithSegments("/connect/token") || path.StartsWithSegments("/api/v1/identity/register"))
+            {
+                return RateLimitPartition.GetFixedWindowLimiter("signin:" + address,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = signIns, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            }
+
+            return path.StartsWithSegments("/api")
+                ? RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("pages");
+        });
         options.OnRejected = (context, _) => new ValueTask(Results.Problem(
             detail: "Too many requests; slow down and retry shortly.",
             statusCode: StatusCodes.Status429TooManyRequests,

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Yiwang.Modules.Identity.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Yiwang.Modules.Identity.Features;
+
+/// <summary>
+/// The OpenID Connect endpoints the platform decides itself: who is signed in at /connect/authorize, what a token
+/// carries at /connect/token (code, refresh and client credentials grants), and sign-out. OpenIddict does the protocol.
+/// </summary>
+internal static class OidcEndpoints
+{
+    private const string Server = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+
+    public static void MapOidcEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)Authorize).ExcludeFromDescription();
+        app.MapPost("/connect/token", (Delegate)Token).ExcludeFromDescription().DisableAntiforgery();
+        app.MapMethods("/connect/logout", ["GET", "POST"], (Delegate)Logout).ExcludeFromDescription().DisableAntiforgery();
+    }
+
+    private static async Task<IResult> Authorize(HttpContext context, IdentityDbContext db)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var session = await context.AuthenticateAsync(IdentityModule.CookieScheme);
+        var accountId = session.Succeeded ? Principals.AccountId(session.Principal!) : null;
+        var account = accountId is { } id ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) : null;
+        if (account is null || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Results.Forbid(Problem(Errors.LoginRequired, "The user is not signed in."), [Server]);
+            }
+
+            var query = context.Request.HasFormContentType
+                ? QueryString.Create(context.Request.Form.Where(p => p.Key != "prompt").Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())))
+                : QueryString.Create(context.Request.Query.Where(p => p.Key != "prompt").Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + query }, [IdentityModule.CookieScheme]);
+        }
+
+        var identity = Principals.For(account, TokenValidationParameters());
+        identity.SetScopes(request.GetScopes());
+        identity.SetResources(IdentityModule.ApiResource);
+        identity.SetDestinations(Destinations);
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
+    }
+
+    private static async Task<IResult> Token(HttpContext context, IdentityDbContext db, IOpenIddictApplicationManager applications)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
+            var properties = await applications.GetPropertiesAsync(application);
+            var identity = new ClaimsIdentity(TokenValidationParameters(), Claims.Name, Claims.Role);
+            identity.SetClaim(Claims.Subject, request.ClientId)
+                .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application) ?? request.ClientId)
+                .SetClaim(Principals.KindClaim + "_client", "department-system")
+                .SetClaim(Principals.DepartmentClaim, properties.TryGetValue("department", out var dept) && dept.ValueKind == JsonValueKind.String ? dept.GetString() : null);
+            identity.SetScopes(request.GetScopes());
+            identity.SetResources(IdentityModule.ApiResource);
+            identity.SetDestinations(Destinations);
+            return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var result = await context.AuthenticateAsync(Server);
+            var accountId = result.Principal is { } p ? Principals.AccountId(p) : null;
+            var account = accountId is { } id ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) : null;
+            if (account is null || account.LockedUntilUtc > DateTime.UtcNow)
+            {
+                return Results.Forbid(Problem(Errors.InvalidGrant, "The account no longer exists or is locked."), [Server]);
+            }
+
+            // Rebuild from the account, so that role or trust changes reach refreshed tokens.
+            var identity = Principals.For(account, TokenValidationParameters());
+            identity.SetScopes(result.Principal!.GetScopes());
+            identity.SetResources(IdentityModule.ApiResource);
+            identity.SetDestinations(Destinations);
+            return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
+        }
+
+        return Results.Forbid(Problem(Errors.UnsupportedGrantType, "This grant type is not supported."), [Server]);
+    }
+
+    private static async Task<IResult> Logout(HttpContext context)
+    {
+        await context.SignOutAsync(IdentityModule.CookieScheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Server]);
+    }
+
+    private static string TokenValidationParameters() => Server;
+
+    private static AuthenticationProperties Problem(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
+
+    private static IEnumerable<string> Destinations(Claim claim) => claim.Type switch
+    {
+        Claims.Name when claim.Subject!.HasScope(Scopes.Profile) => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        _ => [OpenIddictConstants.Destinations.AccessToken],
+    };
+}
