@@ -8,6 +8,7 @@ namespace Yiwang.EndToEndTests;
 public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture<BrowserTests.ServedDemoApp>
 {
     private const string Chromium = "/usr/bin/chromium";
+    private const string DemoAgentId = "510107198511124563";
 
     public sealed class ServedDemoApp : YiwangDemoApp
     {
@@ -91,5 +92,59 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
 
         meta.ShouldNotBeEmpty();
         meta.ShouldAllBe(m => m.Contains("武侯区"));
+    }
+
+    [Fact]
+    public async Task A_citizen_registers_signs_in_and_authorises_an_agent_who_then_acts_for_the_enterprise()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian chromium is not installed (CI installs it).");
+        const string idNumber = "110101199001011237";
+        var creditCode = "91110101MA0BCDE00" + Yiwang.Modules.Reference.Contracts.UnifiedSocialCreditCode.CheckCharacter("91110101MA0BCDE00");
+        var (playwright, browser) = await LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var citizen = await browser.NewPageAsync();
+
+        await citizen.GotoAsync(app.BaseAddress + "/account/register");
+        await citizen.GetByLabel("姓名").FillAsync("浏览器测试");
+        await citizen.GetByLabel("居民身份证号码").FillAsync(idNumber);
+        await citizen.GetByLabel("手机号码").FillAsync("13912345678");
+        await citizen.GetByLabel("密码").FillAsync("Browser2026pass");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/account/sign-in?registered=1");
+        await SignInAsync(citizen, idNumber, "Browser2026pass");
+        await citizen.Locator("summary").ClickAsync();
+        await citizen.GetByLabel("统一社会信用代码").FillAsync(creditCode);
+        await citizen.GetByLabel("企业名称").FillAsync("浏览器测试有限公司");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "登记企业" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/account?**");
+        await citizen.GetByLabel("经办人身份证号码").FillAsync(DemoAgentId);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "授权经办人" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/account?done=granted");
+        var given = await citizen.Locator("table.grants").First.InnerTextAsync();
+        await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "account-grant.png"), FullPage = true });
+
+        var agentContext = await browser.NewContextAsync();
+        var agent = await agentContext.NewPageAsync();
+        await SignInAsync(agent, DemoAgentId, "Demo2026citizen");
+        var received = await agent.Locator("table.grants").Last.InnerTextAsync();
+        var actFor = await agent.APIRequest.GetAsync(app.BaseAddress + "/api/v1/identity/legal-persons/" + creditCode);
+        var notMine = await agent.APIRequest.GetAsync(app.BaseAddress + "/api/v1/identity/legal-persons/91510000000000000X");
+
+        given.ShouldContain("李武侯");
+        given.ShouldContain("有效");
+        received.ShouldContain("浏览器测试有限公司");
+        actFor.Status.ShouldBe(200);
+        (await actFor.TextAsync()).ShouldContain("浏览器测试有限公司");
+        notMine.Status.ShouldBe(404);
+    }
+
+    private async Task SignInAsync(IPage page, string login, string password)
+    {
+        await page.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=%2Faccount");
+        await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/account");
     }
 }

@@ -41,3 +41,25 @@ public interface IIdentityApi
     /// <summary>True when the account is the legal representative, or holds an unrevoked, unexpired grant covering the item (or all items).</summary>
     Task<bool> CanActForAsync(Guid accountId, string creditCode, string? itemCode, CancellationToken ct);
 }
+
+/// <summary>A legal person as its representative or agent sees it.</summary>
+public sealed record LegalPersonSummary(string CreditCode, string Name, bool IsRepresentative);
+
+/// <summary>An agent grant (经办人授权) as listed on "my account".</summary>
+public sealed record GrantSummary(Guid Id, string CreditCode, string LegalPersonName, string AgentName, string AgentIdNumberMasked, IReadOnlyList<string> Items, DateTime ValidUntilUtc, DateTime? RevokedAtUtc, bool Active);
+
+/// <summary>"My account": who a person is and their authorisations given and received. Personal data is masked.</summary>
+public sealed record AccountOverview(
+    Guid Id, string Name, string Kind, string? IdNumberMasked, string? PhoneMasked, string TrustLevel,
+    string? DepartmentCode, string? RegionCode, IReadOnlyList<string> Roles,
+    IReadOnlyList<LegalPersonSummary> Represents, IReadOnlyList<GrantSummary> GrantsGiven, IReadOnlyList<GrantSummary> GrantsReceived);
+
+/// <summary>Account queries for the web UI and other modules.</summary>
+public interface IAccountOverviews
+{
+    /// <summary>The overview of an account, or null when it does not exist.</summary>
+    Task<AccountOverview?> GetAsync(Guid accountId, CancellationToken ct);
+
+    /// <summary>The account id of a signed-in person (from the session or an access token), or null.</summary>
+    Guid? AccountIdOf(System.Security.Claims.ClaimsPrincipal user);
+}

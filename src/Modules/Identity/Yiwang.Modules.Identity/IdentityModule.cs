@@ -32,6 +32,8 @@ public static class IdentityModule
     {
         services.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(database, IdentityDbContext.Prefix);
         services.AddScoped<IIdentityApi, IdentityApi>();
+        services.AddScoped<IAccountOverviews, AccountOverviews>();
+        services.AddScoped<AgentGrantService>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, TokenKeys>();
 
@@ -81,6 +83,7 @@ public static class IdentityModule
     {
         app.MapOidcEndpoints();
         app.MapSignIn();
+        app.MapAccountForms();
         var group = app.MapGroup("/api/v1/identity").WithTags(Name);
         group.MapRegisterCitizen();
         group.MapGetMe();

@@ -27,35 +27,17 @@ internal static class LegalPersons
             .WithSummary("A legal person, visible only to its representative and its active agents (others get 404)");
     }
 
-    private static async Task<Results<Created<LegalPersonView>, ProblemHttpResult>> Register(
-        Request request, ClaimsPrincipal user, IdentityDbContext db, TimeProvider clock, IActorAccessor actor, CancellationToken ct)
+    private static async Task<Results<Created<LegalPersonView>, ProblemHttpResult>> Register(Request request, ClaimsPrincipal user, AgentGrantService grants, CancellationToken ct)
     {
         if (Principals.AccountId(user) is not { } id)
         {
             return Error.Validation("identity.citizen_only", "Only a person can be a legal representative.").ToProblem();
         }
 
-        var code = request.CreditCode?.Trim().ToUpperInvariant();
-        if (!UnifiedSocialCreditCode.IsValid(code))
-        {
-            return IdentityErrors.InvalidCreditCode.ToProblem();
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
-        {
-            return IdentityErrors.InvalidName.ToProblem();
-        }
-
-        if (await db.LegalPersons.AnyAsync(l => l.CreditCode == code, ct))
-        {
-            return IdentityErrors.DuplicateLegalPerson.ToProblem();
-        }
-
-        var legal = LegalPerson.Register(Ids.New(clock), code!, request.Name.Trim(), id, clock.GetUtcNow());
-        db.LegalPersons.Add(legal);
-        db.Audit.Add(AuditEntry.Record(actor.Current, "identity.legal_person_registered", code!, null, clock));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/identity/legal-persons/{code}", new LegalPersonView(legal.CreditCode, legal.Name, true));
+        var registered = await grants.RegisterLegalPersonAsync(id, request.CreditCode, request.Name, ct);
+        return registered.IsFailure
+            ? registered.Error!.ToProblem()
+            : TypedResults.Created($"/api/v1/identity/legal-persons/{registered.Value!.CreditCode}", new LegalPersonView(registered.Value.CreditCode, registered.Value.Name, true));
     }
 
     private static async Task<Results<Ok<LegalPersonView>, ProblemHttpResult>> Get(string creditCode, ClaimsPrincipal user, IdentityDbContext db, TimeProvider clock, CancellationToken ct)
