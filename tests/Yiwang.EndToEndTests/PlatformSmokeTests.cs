@@ -84,7 +84,22 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitApp app) : IClassFixtu
 {
     public sealed class LowLimitApp : YiwangApp
     {
-        protected override string[] ExtraArgs => ["--RateLimit:PermitPerWindow=5", "--RateLimit:WindowSeconds=60"];
+        protected override string[] ExtraArgs => ["--RateLimit:PermitPerWindow=5", "--RateLimit:WindowSeconds=60", "--RateLimit:SignInsPerMinute=3"];
+    }
+
+    [Fact]
+    public async Task The_token_endpoint_has_its_own_tighter_limit()
+    {
+        var client = app.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "nobody", ["client_secret"] = "x" });
+            statuses.Add((await client.PostAsync("/connect/token", form, TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        statuses.Take(3).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
+        statuses[3].ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public class YiwangApp : IAsyncLifetime
             $"--data={_database.DataDirectory}",
             $"--Admin:Token={AdminToken}",
             "--RateLimit:PermitPerWindow=100000",
+            "--RateLimit:SignInsPerMinute=100000",
             "--Log:Quiet=true",
             .. _database.ConnectionString is { } cs ? new[] { $"--ConnectionStrings:Main={cs}" } : [],
             .. UseRealServer ? new[] { "--urls=http://127.0.0.1:0" } : [],

@@ -12,7 +12,6 @@ internal static class ImportCalendar
     public static void MapImportCalendar(this RouteGroupBuilder group) =>
         group.MapPost("/calendar/import", Handle)
             .RequireAuthorization(Policies.PlatformAdmin)
-            .Accepts<object>("application/json")
             .WithSummary("Import one year of official holidays in the holiday-cn JSON format (replaces that year's listed days)");
 
     private static async Task<Results<Ok<CalendarImporter.Outcome>, ProblemHttpResult>> Handle(HttpRequest request, CalendarImporter importer, CancellationToken ct)

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Shouldly;
+using Xunit;
+using Yiwang.Host.Hosting;
+using Yiwang.TestKit;
+
+namespace Yiwang.EndToEndTests;
+
+/// <summary>Walks every operation of the OpenAPI document with every kind of caller and checks it against the matrix.</summary>
+public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<YiwangDemoApp>
+{
+    private const string Enterprise = "91511602MA62ABCD1G";
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private enum Caller
+    {
+        Anonymous,
+        Representative,
+        Agent,
+        WindowClerk,
+        Supervisor,
+        PlatformAdminStaff,
+        OperatorToken,
+        DepartmentSystem,
+    }
+
+    [Fact]
+    public async Task Every_api_operation_is_in_the_permission_matrix_and_the_matrix_lists_nothing_else()
+    {
+        var operations = await OperationsAsync();
+
+        operations.Where(o => !PermissionMatrix.Rows.ContainsKey(o)).ShouldBeEmpty("operations missing from PermissionMatrix");
+        PermissionMatrix.Rows.Keys.Where(k => !operations.Contains(k)).ShouldBeEmpty("matrix rows with no operation");
+    }
+
+    [Fact]
+    public async Task Every_operation_answers_every_kind_of_caller_as_the_matrix_says()
+    {
+        var clients = new Dictionary<Caller, HttpClient>();
+        foreach (var caller in Enum.GetValues<Caller>())
+        {
+            clients[caller] = await ClientAsync(caller);
+        }
+
+        var failures = new List<string>();
+        foreach (var operation in await OperationsAsync())
+        {
+            var access = PermissionMatrix.Rows.GetValueOrDefault(operation, Access.PlatformAdmin);
+            foreach (var (caller, client) in clients)
+            {
+                var status = await SendAsync(client, operation);
+                var expected = Expected(access, caller);
+                if (!expected(status))
+                {
+                    failures.Add($"{operation} as {caller}: {(int)status} not allowed for {access}");
+                }
+
+                ((int)status).ShouldBeLessThan(500, $"{operation} as {caller}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    private static Func<HttpStatusCode, bool> Expected(Access access, Caller caller)
+    {
+        bool Allowed(HttpStatusCode s) => s is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+        var admin = caller is Caller.PlatformAdminStaff or Caller.OperatorToken;
+        return (access, caller) switch
+        {
+            (Access.Public, _) => Allowed,
+            (_, Caller.Anonymous) => s => s == HttpStatusCode.Unauthorized,
+            (Access.SignedIn, _) => Allowed,
+            (Access.PlatformAdmin, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
+            (Access.LegalRepresentative, Caller.Representative) => Allowed,
+            (Access.LegalRepresentative, _) => s => s == HttpStatusCode.NotFound,
+            (Access.RepresentativeOrAgent, Caller.Representative or Caller.Agent) => s => s == HttpStatusCode.OK,
+            (Access.RepresentativeOrAgent, _) => s => s == HttpStatusCode.NotFound,
+            _ => _ => false,
+        };
+    }
+
+    private async Task<HashSet<string>> OperationsAsync()
+    {
+        var document = await app.Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json", _ct);
+        var operations = new HashSet<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "get" or "post" or "put" or "delete" or "patch"))
+            {
+                operations.Add($"{method.Name.ToUpperInvariant()} {path.Name}");
+            }
+        }
+
+        return operations;
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, string operation)
+    {
+        var space = operation.IndexOf(' ');
+        var method = operation[..space];
+        var path = operation[(space + 1)..]
+            .Replace("/regions/{code}", "/regions/511602")
+            .Replace("/departments/{code}", "/departments/GA-SCJG")
+            .Replace("/items/{code}", "/items/511602-MZ-001")
+            .Replace("{year}", "2024")
+            .Replace("{creditCode}", Enterprise)
+            .Replace("{grantId}", Guid.NewGuid().ToString());
+        var query = path.Contains("add-working-days") ? "?from=2024-01-02&days=1" : path.Contains("count-working-days") ? "?from=2024-01-02&to=2024-01-09" : "";
+        using var request = new HttpRequestMessage(new HttpMethod(method), path + query);
+        if (method is "POST" or "PUT")
+        {
+            // An empty object: enough to pass authorisation and be refused by validation, so nothing is changed.
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    private async Task<HttpClient> ClientAsync(Caller caller)
+    {
+        switch (caller)
+        {
+            case Caller.Anonymous:
+                return app.Client();
+            case Caller.OperatorToken:
+                return app.AdminClient();
+            case Caller.DepartmentSystem:
+                var registered = await app.AdminClient().PostAsJsonAsync("/api/v1/identity/clients", new { clientId = "matrix-system", departmentCode = "GA-SCJG" }, _ct);
+                var secret = (await registered.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("clientSecret").GetString()!;
+                var token = await app.Client().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials", ["client_id"] = "matrix-system", ["client_secret"] = secret, ["scope"] = "api",
+                }), _ct);
+                return Bearer((await token.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("access_token").GetString()!);
+            default:
+                var login = caller switch
+                {
+                    Caller.Representative => ("511602199003071232", "Demo2026citizen"),
+                    Caller.Agent => ("510107198511124563", "Demo2026citizen"),
+                    Caller.WindowClerk => ("GA-CLERK", "Demo2026staff"),
+                    Caller.Supervisor => ("WH-SUPERVISOR", "Demo2026staff"),
+                    _ => ("PLATFORM-ADMIN", "Demo2026staff"),
+                };
+                return Bearer(await AccessTokenAsync(login.Item1, login.Item2));
+        }
+    }
+
+    private HttpClient Bearer(string token)
+    {
+        var client = app.Client();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> AccessTokenAsync(string login, string password)
+    {
+        var browser = app.BrowserClient();
+        var page = await browser.GetStringAsync("/account/sign-in", _ct);
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        await browser.PostAsync("/account/session", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["loginName"] = login, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery),
+        }), _ct);
+        var verifier = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var challenge = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        const string redirect = "http://127.0.0.1:5080/demo-app/callback";
+        var authorize = await browser.GetAsync($"/connect/authorize?client_id=yiwang-demo-app&response_type=code&scope=openid%20api&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256", _ct);
+        var code = System.Web.HttpUtility.ParseQueryString(authorize.Headers.Location!.Query)["code"]!;
+        var token = await app.Client().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirect, ["client_id"] = "yiwang-demo-app", ["code_verifier"] = verifier,
+        }), _ct);
+        return (await token.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("access_token").GetString()!;
+    }
+}
