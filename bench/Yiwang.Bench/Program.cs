@@ -9,7 +9,7 @@ using Yiwang.Modules.Catalog.Contracts;
 using Yiwang.Modules.Catalog.Importing;
 using Yiwang.Modules.Reference.Contracts;
 
-// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|startup] [--items N]
+// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|auth|startup] [--items N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var items = args.SkipWhile(a => a != "--items").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
 Console.WriteLine($"# Yiwang benchmarks: {what}, {items:N0} items, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -17,6 +17,11 @@ Console.WriteLine($"# Yiwang benchmarks: {what}, {items:N0} items, {Environment.
 if (what is "all" or "import" or "search")
 {
     await ImportAndSearchAsync(items, what);
+}
+
+if (what is "all" or "auth")
+{
+    await AuthBench.RunAsync();
 }
 
 if (what is "all" or "startup")

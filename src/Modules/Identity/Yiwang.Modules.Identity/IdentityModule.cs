@@ -24,7 +24,7 @@ public static class IdentityModule
     public const string CookieScheme = "yiwang.session";
 
     /// <summary>Bearer access tokens issued by this provider.</summary>
-    public const string BearerScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+    public const string BearerScheme = CachedBearerAuthentication.SchemeName;
 
     public const string ApiResource = "yiwang-api";
 
@@ -64,7 +64,10 @@ public static class IdentityModule
                 o.UseAspNetCore();
             });
 
-        services.AddAuthentication().AddCookie(CookieScheme, o =>
+        services.AddSingleton<BearerTokenCache>();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerAuthentication>(CachedBearerAuthentication.SchemeName, null)
+            .AddCookie(CookieScheme, o =>
         {
             o.LoginPath = "/account/sign-in";
             o.Cookie.Name = "yiwang.session";
