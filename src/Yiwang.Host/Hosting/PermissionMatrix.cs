@@ -58,5 +58,8 @@ internal static class PermissionMatrix
         ["POST /api/v1/identity/legal-persons/{creditCode}/grants"] = Access.LegalRepresentative,
         ["DELETE /api/v1/identity/legal-persons/{creditCode}/grants/{grantId}"] = Access.LegalRepresentative,
         ["POST /api/v1/identity/clients"] = Access.PlatformAdmin,
+        ["POST /api/v1/identity/me/phone-verification"] = Access.SignedIn,
+        ["POST /api/v1/identity/me/phone-verification/confirm"] = Access.SignedIn,
+        ["POST /api/v1/identity/me/real-name"] = Access.SignedIn,
     };
 }

@@ -65,6 +65,10 @@ public static class IdentityModule
             });
 
         services.AddSingleton<BearerTokenCache>();
+        services.AddSingleton<DevelopmentSmsSender>();
+        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
+        services.AddSingleton<IRealNameVerifier, DevelopmentRealNameVerifier>();
+        services.AddScoped<TrustUpgrades>();
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerAuthentication>(CachedBearerAuthentication.SchemeName, null)
             .AddCookie(CookieScheme, o =>
@@ -93,6 +97,7 @@ public static class IdentityModule
         group.MapLegalPersons();
         group.MapAgentGrants();
         group.MapRegisterClient();
+        group.MapTrustUpgrades();
     }
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

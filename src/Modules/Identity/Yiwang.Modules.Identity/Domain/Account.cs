@@ -130,6 +130,16 @@ internal sealed class Account
         return Result.Success;
     }
 
+    /// <summary>Raises the trust level; never lowers it.</summary>
+    public void RaiseTrust(TrustLevel level)
+    {
+        if (level > TrustLevel)
+        {
+            TrustLevel = level;
+            Revision++;
+        }
+    }
+
     internal static Result CheckPassword(string? password) =>
         password is { Length: >= 10 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit)
             ? Result.Success

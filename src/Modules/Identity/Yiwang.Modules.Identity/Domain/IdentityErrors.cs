@@ -20,5 +20,12 @@ internal static class IdentityErrors
     public static readonly Error GrantNotFound = Error.NotFound("identity.grant_not_found", "No such grant.");
     public static readonly Error AlreadyRevoked = Error.Conflict("identity.grant_already_revoked", "The grant is already revoked.");
     public static readonly Error DuplicateClient = Error.Conflict("identity.duplicate_client", "A client with this id exists.");
+    public static readonly Error CodeTooSoon = Error.Conflict("identity.code_too_soon", "A code was sent less than a minute ago.");
+    public static readonly Error InvalidCode = Error.Validation("identity.invalid_code", "The code is wrong.");
+    public static readonly Error CodeExpired = Error.Validation("identity.code_expired", "The code has expired or was used; ask for a new one.");
+    public static readonly Error TooManyAttempts = new("identity.too_many_attempts", "Too many wrong codes; ask for a new one.", ErrorKind.Forbidden);
+    public static readonly Error PhoneNotVerified = Error.Conflict("identity.phone_not_verified", "Verify your phone number first.");
+    public static readonly Error RealNameRefused = Error.Unprocessable("identity.real_name_refused", "The name and ID number could not be verified.");
+    public static readonly Error NotACitizen = Error.Validation("identity.citizen_only", "Only a person's account can do this.");
     public static readonly Error InvalidClient = Error.Validation("identity.invalid_client", "A client id is 3 to 64 letters, digits or '-', and needs a known department.");
 }

@@ -23,6 +23,27 @@ internal static class AccountForms
         app.MapPost("/account/legal-persons", RegisterLegalPerson).RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/account/grants", Grant).RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/account/grants/revoke", Revoke).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/account/phone/send", SendCode).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/account/phone/confirm", ConfirmCode).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/account/real-name", RealName).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SendCode([FromForm] string? unused, ClaimsPrincipal user, TrustUpgrades upgrades, CancellationToken ct)
+    {
+        var result = Principals.AccountId(user) is { } id ? await upgrades.SendPhoneCodeAsync(id, ct) : IdentityErrors.NotACitizen;
+        return Results.LocalRedirect(result.IsFailure ? $"/account?error={result.Error!.Code}" : "/account?done=code-sent");
+    }
+
+    private static async Task<IResult> ConfirmCode([FromForm] string? code, ClaimsPrincipal user, TrustUpgrades upgrades, CancellationToken ct)
+    {
+        var result = Principals.AccountId(user) is { } id ? await upgrades.ConfirmPhoneAsync(id, code, ct) : IdentityErrors.NotACitizen;
+        return Results.LocalRedirect(result.IsFailure ? $"/account?error={result.Error!.Code}" : "/account?done=phone-verified");
+    }
+
+    private static async Task<IResult> RealName([FromForm] string? name, ClaimsPrincipal user, TrustUpgrades upgrades, CancellationToken ct)
+    {
+        var result = Principals.AccountId(user) is { } id ? await upgrades.VerifyRealNameAsync(id, name, ct) : IdentityErrors.NotACitizen;
+        return Results.LocalRedirect(result.IsFailure ? $"/account?error={result.Error!.Code}" : "/account?done=real-name");
     }
 
     private static async Task<IResult> Register(

@@ -54,7 +54,7 @@ internal static class OidcEndpoints
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
     }
 
-    private static async Task<IResult> Token(HttpContext context, IdentityDbContext db, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> Token(HttpContext context, IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, Yiwang.Kernel.Auditing.IActorAccessor actor)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -69,6 +69,8 @@ internal static class OidcEndpoints
             identity.SetScopes(request.GetScopes());
             identity.SetResources(IdentityModule.ApiResource);
             identity.SetDestinations(Destinations);
+            db.Audit.Add(Yiwang.Kernel.Auditing.AuditEntry.Record(actor.Current, "identity.client_signed_in", request.ClientId!, null, clock));
+            await db.SaveChangesAsync();
             return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
         }
 

@@ -15,6 +15,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LegalPerson> LegalPersons => Set<LegalPerson>();
     public DbSet<AgentGrant> AgentGrants => Set<AgentGrant>();
     public DbSet<KeyMaterial> Keys => Set<KeyMaterial>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -64,6 +65,15 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             b.Property(k => k.Id).ValueGeneratedNever();
             b.Property(k => k.Purpose).HasMaxLength(16);
             b.Property(k => k.Material).HasMaxLength(8000);
+        });
+        modelBuilder.Entity<OneTimeCode>(b =>
+        {
+            b.ToTable("identity_one_time_code");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Purpose).HasMaxLength(32);
+            b.Property(c => c.CodeHash).HasMaxLength(64);
+            b.HasIndex(c => new { c.AccountId, c.Purpose, c.CreatedAtUtc });
         });
         modelBuilder.MapAuditTable(Prefix);
 
