@@ -69,6 +69,7 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
     {
         bool Allowed(HttpStatusCode s) => s is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
         var admin = caller is Caller.PlatformAdminStaff or Caller.OperatorToken;
+        var staff = admin || caller is Caller.WindowClerk or Caller.Supervisor;
         return (access, caller) switch
         {
             (Access.Public, _) => Allowed,
@@ -79,6 +80,11 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             (Access.LegalRepresentative, _) => s => s == HttpStatusCode.NotFound,
             (Access.RepresentativeOrAgent, Caller.Representative or Caller.Agent) => s => s == HttpStatusCode.OK,
             (Access.RepresentativeOrAgent, _) => s => s == HttpStatusCode.NotFound,
+            (Access.StaffAdmin, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
+            (Access.StaffInScope, _) => staff ? s => s == HttpStatusCode.OK : s => s == HttpStatusCode.Forbidden,
+            // The probe asks for GA-CLERK (广安区市场监管局): inside the scope of that department's staff and of admins only.
+            (Access.StaffRecordInScope, Caller.WindowClerk or Caller.PlatformAdminStaff or Caller.OperatorToken) => s => s == HttpStatusCode.OK,
+            (Access.StaffRecordInScope, _) => s => s == HttpStatusCode.NotFound,
             _ => _ => false,
         };
     }
@@ -108,7 +114,8 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             .Replace("/items/{code}", "/items/511602-MZ-001")
             .Replace("{year}", "2024")
             .Replace("{creditCode}", Enterprise)
-            .Replace("{grantId}", Guid.NewGuid().ToString());
+            .Replace("{grantId}", Guid.NewGuid().ToString())
+            .Replace("{loginName}", "GA-CLERK");
         var query = path.Contains("add-working-days") ? "?from=2024-01-02&days=1" : path.Contains("count-working-days") ? "?from=2024-01-02&to=2024-01-09" : "";
         using var request = new HttpRequestMessage(new HttpMethod(method), path + query);
         if (method is "POST" or "PUT")

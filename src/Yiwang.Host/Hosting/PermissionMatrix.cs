@@ -13,6 +13,12 @@ internal enum Access
     LegalRepresentative,
     /// <summary>The legal representative or an agent with an active grant; to everyone else 404.</summary>
     RepresentativeOrAgent,
+    /// <summary>Platform admin anywhere, department admin in their own department; other callers 403.</summary>
+    StaffAdmin,
+    /// <summary>Staff, filtered to their data scope (数据范围); non-staff 403.</summary>
+    StaffInScope,
+    /// <summary>One staff record: visible when inside the caller's data scope, otherwise 404 (non-staff too).</summary>
+    StaffRecordInScope,
 }
 
 /// <summary>
@@ -61,5 +67,8 @@ internal static class PermissionMatrix
         ["POST /api/v1/identity/me/phone-verification"] = Access.SignedIn,
         ["POST /api/v1/identity/me/phone-verification/confirm"] = Access.SignedIn,
         ["POST /api/v1/identity/me/real-name"] = Access.SignedIn,
+        ["POST /api/v1/identity/staff"] = Access.StaffAdmin,
+        ["GET /api/v1/identity/staff"] = Access.StaffInScope,
+        ["GET /api/v1/identity/staff/{loginName}"] = Access.StaffRecordInScope,
     };
 }

@@ -98,6 +98,7 @@ public static class IdentityModule
         group.MapAgentGrants();
         group.MapRegisterClient();
         group.MapTrustUpgrades();
+        group.MapStaffAccounts();
     }
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using OpenIddict.Abstractions;
+using Yiwang.Modules.Identity.Contracts;
+using Yiwang.Modules.Identity.Domain;
+
+namespace Yiwang.Modules.Identity;
+
+/// <summary>
+/// What a staff member may see (数据范围): their department, their region and its sub-regions, or everything.
+/// Read from the caller's claims; a platform admin sees everything, and the operator token too.
+/// </summary>
+internal sealed record StaffScope(DataScope Scope, string? DepartmentCode, string? RegionCode, bool IsPlatformAdmin, bool IsDepartmentAdmin)
+{
+    public static StaffScope? Of(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(IdentityRoles.PlatformAdmin))
+        {
+            return new StaffScope(DataScope.All, user.GetClaim(Principals.DepartmentClaim), user.GetClaim(Principals.RegionClaim), true, true);
+        }
+
+        if (user.GetClaim(Principals.KindClaim) != nameof(AccountKind.Staff) || !Enum.TryParse<DataScope>(user.GetClaim(Principals.ScopeClaim), out var scope))
+        {
+            return null;
+        }
+
+        return new StaffScope(scope, user.GetClaim(Principals.DepartmentClaim), user.GetClaim(Principals.RegionClaim), false, user.IsInRole(IdentityRoles.DepartmentAdmin));
+    }
+
+    /// <summary>Whether a record of this department and region is inside the scope.</summary>
+    public bool Covers(string? departmentCode, string? regionCode) => Scope switch
+    {
+        DataScope.All => true,
+        DataScope.Region => RegionCode is not null && regionCode is not null && Within(regionCode, RegionCode),
+        _ => DepartmentCode is not null && departmentCode == DepartmentCode,
+    };
+
+    // Six-digit region codes nest by prefix: 510000 ⊃ 510100 ⊃ 510107.
+    private static bool Within(string code, string scope) =>
+        scope.EndsWith("0000", StringComparison.Ordinal) ? code[..2] == scope[..2]
+        : scope.EndsWith("00", StringComparison.Ordinal) ? code[..4] == scope[..4]
+        : code == scope;
+}
