@@ -117,7 +117,8 @@ internal static class PlatformHost
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "local";
             var path = context.Request.Path;
             // Password and token endpoints get a far tighter budget: they are what credential stuffing aims at.
-            if (path.StartsWithSegments("/account/session") || path.StartsWithSegments("/connect/token") || path.StartsWithSegments("/api/v1/identity/register"))
+            if (path.StartsWithSegments("/account/session") || path.StartsWithSegments("/connect/token") || path.StartsWithSegments("/api/v1/identity/register")
+                || path.StartsWithSegments("/api/v1/identity/me/phone-verification") || path.StartsWithSegments("/account/phone"))
             {
                 return RateLimitPartition.GetFixedWindowLimiter("signin:" + address,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = signIns, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 
 namespace Yiwang.Modules.Identity;
@@ -42,9 +43,11 @@ internal sealed class CachedBearerAuthentication(
             return result.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("Invalid token."));
         }
 
+        // Cache only up to the token's own expiry, read from the validated principal; unknown expiry: no caching.
         var now = clock.GetUtcNow();
-        var expires = result.Properties?.ExpiresUtc is { } e && e - now < MaxCacheTime ? e : now + MaxCacheTime;
-        if (expires > now)
+        var tokenExpiry = result.Principal.GetExpirationDate() ?? result.Properties?.ExpiresUtc;
+        var expires = tokenExpiry is { } e && e - now < MaxCacheTime ? e : now + MaxCacheTime;
+        if (tokenExpiry is not null && expires > now)
         {
             cache.Set(("bearer", token), result.Principal, new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = 1 });
         }

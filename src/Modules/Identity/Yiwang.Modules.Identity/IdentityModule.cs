@@ -69,6 +69,14 @@ public static class IdentityModule
         services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
         services.AddSingleton<IRealNameVerifier, DevelopmentRealNameVerifier>();
         services.AddScoped<TrustUpgrades>();
+        // After AddServer, which sets the default: operators may shorten access tokens (Identity:AccessTokenMinutes).
+        services.AddOptions<OpenIddictServerOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, configuration) =>
+        {
+            if (double.TryParse(configuration["Identity:AccessTokenMinutes"], System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0)
+            {
+                o.AccessTokenLifetime = TimeSpan.FromMinutes(minutes);
+            }
+        });
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerAuthentication>(CachedBearerAuthentication.SchemeName, null)
             .AddCookie(CookieScheme, o =>
