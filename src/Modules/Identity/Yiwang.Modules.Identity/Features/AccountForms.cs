@@ -50,22 +50,8 @@ internal static class AccountForms
         [FromForm] string? name, [FromForm] string? idNumber, [FromForm] string? phone, [FromForm] string? password,
         IdentityDbContext db, TimeProvider clock, IActorAccessor actor, CancellationToken ct)
     {
-        var created = Account.RegisterCitizen(Ids.New(clock), name, idNumber, phone, password, clock.GetUtcNow());
-        if (created.IsFailure)
-        {
-            return Results.LocalRedirect($"/account/register?error={created.Error!.Code}");
-        }
-
-        var account = created.Value!;
-        if (db.Accounts.Any(a => a.LoginName == account.LoginName))
-        {
-            return Results.LocalRedirect($"/account/register?error={IdentityErrors.DuplicateAccount.Code}");
-        }
-
-        db.Accounts.Add(account);
-        db.Audit.Add(AuditEntry.Record(actor.Current, "identity.registered", account.Id.ToString(), null, clock));
-        await db.SaveChangesAsync(ct);
-        return Results.LocalRedirect("/account/sign-in?registered=1");
+        var registered = await RegisterCitizen.RegisterAsync(new RegisterCitizen.Request(name, idNumber, phone, password), db, clock, actor, ct);
+        return Results.LocalRedirect(registered.IsFailure ? $"/account/register?error={registered.Error!.Code}" : "/account/sign-in?registered=1");
     }
 
     private static async Task<IResult> RegisterLegalPerson([FromForm] string? creditCode, [FromForm] string? name, ClaimsPrincipal user, AgentGrantService grants, CancellationToken ct)

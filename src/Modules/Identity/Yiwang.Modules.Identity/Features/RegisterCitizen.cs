@@ -24,21 +24,34 @@ internal static class RegisterCitizen
 
     private static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Request request, IdentityDbContext db, TimeProvider clock, IActorAccessor actor, CancellationToken ct)
     {
+        var registered = await RegisterAsync(request, db, clock, actor, ct);
+        if (registered.IsFailure)
+        {
+            return registered.Error!.ToProblem();
+        }
+
+        var account = registered.Value!;
+        return TypedResults.Created("/api/v1/identity/me", new Response(account.Id, account.Name, ResidentIdNumber.Mask(account.IdNumber!), account.TrustLevel));
+    }
+
+    /// <summary>The one registration path, shared by this endpoint and the web form.</summary>
+    internal static async Task<Result<Account>> RegisterAsync(Request request, IdentityDbContext db, TimeProvider clock, IActorAccessor actor, CancellationToken ct)
+    {
         var created = Account.RegisterCitizen(Ids.New(clock), request.Name, request.IdNumber, request.Phone, request.Password, clock.GetUtcNow());
         if (created.IsFailure)
         {
-            return created.Error!.ToProblem();
+            return created.Error!;
         }
 
         var account = created.Value!;
         if (await db.Accounts.AnyAsync(a => a.LoginName == account.LoginName, ct))
         {
-            return IdentityErrors.DuplicateAccount.ToProblem();
+            return IdentityErrors.DuplicateAccount;
         }
 
         db.Accounts.Add(account);
         db.Audit.Add(AuditEntry.Record(actor.Current, "identity.registered", account.Id.ToString(), null, clock));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created("/api/v1/identity/me", new Response(account.Id, account.Name, ResidentIdNumber.Mask(account.IdNumber!), account.TrustLevel));
+        return account;
     }
 }
