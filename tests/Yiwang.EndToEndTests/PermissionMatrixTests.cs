@@ -142,7 +142,7 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
                 {
                     ["grant_type"] = "client_credentials", ["client_id"] = "matrix-system", ["client_secret"] = secret, ["scope"] = "api",
                 }), _ct);
-                return Bearer((await token.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("access_token").GetString()!);
+                return new OidcClient(app).Bearer((await token.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("access_token").GetString()!);
             default:
                 var login = caller switch
                 {
@@ -152,35 +152,8 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
                     Caller.Supervisor => ("WH-SUPERVISOR", "Demo2026staff"),
                     _ => ("PLATFORM-ADMIN", "Demo2026staff"),
                 };
-                return Bearer(await AccessTokenAsync(login.Item1, login.Item2));
+                var oidc = new OidcClient(app);
+                return oidc.Bearer((await oidc.TokensForAsync(login.Item1, login.Item2)).GetProperty("access_token").GetString()!);
         }
-    }
-
-    private HttpClient Bearer(string token)
-    {
-        var client = app.Client();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
-
-    private async Task<string> AccessTokenAsync(string login, string password)
-    {
-        var browser = app.BrowserClient();
-        var page = await browser.GetStringAsync("/account/sign-in", _ct);
-        var antiforgery = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        await browser.PostAsync("/account/session", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["loginName"] = login, ["password"] = password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery),
-        }), _ct);
-        var verifier = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var challenge = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        const string redirect = "http://127.0.0.1:5080/demo-app/callback";
-        var authorize = await browser.GetAsync($"/connect/authorize?client_id=yiwang-demo-app&response_type=code&scope=openid%20api&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256", _ct);
-        var code = System.Web.HttpUtility.ParseQueryString(authorize.Headers.Location!.Query)["code"]!;
-        var token = await app.Client().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirect, ["client_id"] = "yiwang-demo-app", ["code_verifier"] = verifier,
-        }), _ct);
-        return (await token.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("access_token").GetString()!;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Yiwang.Kernel.Http;
 using Yiwang.Modules.Reference.Contracts;
 
 namespace Yiwang.Host.Components;
@@ -28,7 +29,7 @@ internal static class WebUi
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(SafeLocal(returnUrl));
+            return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/"));
         }).ExcludeFromDescription();
 
         app.MapGet("/region/select", (string? code, IReferenceApi reference, HttpContext http) =>
@@ -45,8 +46,4 @@ internal static class WebUi
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
     }
-
-    // Only same-site paths: an open redirect would let a phishing link borrow the government domain.
-    private static string SafeLocal(string? url) =>
-        url is { Length: > 0 } u && u.StartsWith('/') && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/";
 }

@@ -30,13 +30,7 @@ internal sealed record StaffScope(DataScope Scope, string? DepartmentCode, strin
     public bool Covers(string? departmentCode, string? regionCode) => Scope switch
     {
         DataScope.All => true,
-        DataScope.Region => RegionCode is not null && regionCode is not null && Within(regionCode, RegionCode),
+        DataScope.Region => RegionCode is not null && regionCode is not null && Reference.Contracts.RegionCode.Lineage(regionCode).Contains(RegionCode),
         _ => DepartmentCode is not null && departmentCode == DepartmentCode,
     };
-
-    // Six-digit region codes nest by prefix: 510000 ⊃ 510100 ⊃ 510107.
-    private static bool Within(string code, string scope) =>
-        scope.EndsWith("0000", StringComparison.Ordinal) ? code[..2] == scope[..2]
-        : scope.EndsWith("00", StringComparison.Ordinal) ? code[..4] == scope[..4]
-        : code == scope;
 }

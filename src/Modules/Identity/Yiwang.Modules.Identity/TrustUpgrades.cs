@@ -46,7 +46,7 @@ internal sealed class TrustUpgrades(IdentityDbContext db, ISmsSender sms, IRealN
         }
 
         var used = pending.Use(code, clock.GetUtcNow());
-        if (used.IsSuccess())
+        if (!used.IsFailure)
         {
             account.RaiseTrust(TrustLevel.PhoneVerified);
         }
@@ -79,9 +79,4 @@ internal sealed class TrustUpgrades(IdentityDbContext db, ISmsSender sms, IRealN
         await db.SaveChangesAsync(ct);
         return ok ? Result.Success : IdentityErrors.RealNameRefused;
     }
-}
-
-internal static class ResultExtensions
-{
-    public static bool IsSuccess(this Result result) => !result.IsFailure;
 }

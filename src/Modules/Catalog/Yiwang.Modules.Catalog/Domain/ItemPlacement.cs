@@ -14,7 +14,7 @@ internal sealed record ItemPlacement(string? RegionCode, string? DepartmentCode,
         {
             if (Reference.Contracts.RegionCode.Normalize(regionCode) is null)
             {
-                return Error.Validation("catalog.invalid_region_code", "A region code is 2, 4, 6 or 12 digits (GB/T 2260).");
+                return CatalogErrors.InvalidRegionCode;
             }
 
             region = reference.FindRegion(regionCode);

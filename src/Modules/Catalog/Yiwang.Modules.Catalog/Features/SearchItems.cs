@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Yiwang.Kernel.Paging;
 using Yiwang.Kernel.Results;
 using Yiwang.Modules.Catalog.Contracts;
+using Yiwang.Modules.Catalog.Domain;
 
 namespace Yiwang.Modules.Catalog.Features;
 
@@ -36,7 +37,7 @@ internal static class SearchItems
 
         if (!string.IsNullOrWhiteSpace(region) && Reference.Contracts.RegionCode.Normalize(region) is null)
         {
-            return Error.Validation("catalog.invalid_region_code", "region is a 2, 4, 6 or 12 digit code (GB/T 2260).");
+            return CatalogErrors.InvalidRegionCode;
         }
 
         if (!string.IsNullOrWhiteSpace(type) && !CodeTables.ItemTypes.ContainsKey(type))

@@ -99,10 +99,12 @@ internal sealed class Account
         CreatedAtUtc = now.UtcDateTime,
     };
 
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntilUtc is { } until && until > now.UtcDateTime;
+
     /// <summary>Checks a password; five failures in a row lock the account for 15 minutes.</summary>
     public Result SignIn(string password, DateTimeOffset now)
     {
-        if (LockedUntilUtc is { } until && until > now.UtcDateTime)
+        if (IsLockedOut(now))
         {
             return IdentityErrors.LockedOut;
         }

@@ -31,7 +31,7 @@ internal static class LegalPersons
     {
         if (Principals.AccountId(user) is not { } id)
         {
-            return Error.Validation("identity.citizen_only", "Only a person can be a legal representative.").ToProblem();
+            return IdentityErrors.NotACitizen.ToProblem();
         }
 
         var registered = await grants.RegisterLegalPersonAsync(id, request.CreditCode, request.Name, ct);

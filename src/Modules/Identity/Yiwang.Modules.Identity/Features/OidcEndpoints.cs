@@ -41,17 +41,12 @@ internal static class OidcEndpoints
                 return Results.Forbid(Problem(Errors.LoginRequired, "The user is not signed in."), [Server]);
             }
 
-            var query = context.Request.HasFormContentType
-                ? QueryString.Create(context.Request.Form.Where(p => p.Key != "prompt").Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())))
-                : QueryString.Create(context.Request.Query.Where(p => p.Key != "prompt").Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
+            IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> parameters = context.Request.HasFormContentType ? context.Request.Form : context.Request.Query;
+            var query = QueryString.Create(parameters.Where(p => p.Key != "prompt").Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString())));
             return Results.Challenge(new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + query }, [IdentityModule.CookieScheme]);
         }
 
-        var identity = Principals.For(account, TokenValidationParameters());
-        identity.SetScopes(request.GetScopes());
-        identity.SetResources(IdentityModule.ApiResource);
-        identity.SetDestinations(Destinations);
-        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
+        return Issue(Principals.For(account, Server), request.GetScopes());
     }
 
     private static async Task<IResult> Token(HttpContext context, IdentityDbContext db, IOpenIddictApplicationManager applications, TimeProvider clock, Yiwang.Kernel.Auditing.IActorAccessor actor)
@@ -61,17 +56,14 @@ internal static class OidcEndpoints
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
             var properties = await applications.GetPropertiesAsync(application);
-            var identity = new ClaimsIdentity(TokenValidationParameters(), Claims.Name, Claims.Role);
+            // No account kind claim: that is how the platform tells a department system from a person.
+            var identity = new ClaimsIdentity(Server, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, request.ClientId)
                 .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application) ?? request.ClientId)
-                .SetClaim(Principals.KindClaim + "_client", "department-system")
                 .SetClaim(Principals.DepartmentClaim, properties.TryGetValue("department", out var dept) && dept.ValueKind == JsonValueKind.String ? dept.GetString() : null);
-            identity.SetScopes(request.GetScopes());
-            identity.SetResources(IdentityModule.ApiResource);
-            identity.SetDestinations(Destinations);
             db.Audit.Add(Yiwang.Kernel.Auditing.AuditEntry.Record(actor.Current, "identity.client_signed_in", request.ClientId!, null, clock));
             await db.SaveChangesAsync();
-            return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
+            return Issue(identity, request.GetScopes());
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -79,17 +71,13 @@ internal static class OidcEndpoints
             var result = await context.AuthenticateAsync(Server);
             var accountId = result.Principal is { } p ? Principals.AccountId(p) : null;
             var account = accountId is { } id ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id) : null;
-            if (account is null || account.LockedUntilUtc > DateTime.UtcNow)
+            if (account is null || account.IsLockedOut(clock.GetUtcNow()))
             {
                 return Results.Forbid(Problem(Errors.InvalidGrant, "The account no longer exists or is locked."), [Server]);
             }
 
             // Rebuild from the account, so that role or trust changes reach refreshed tokens.
-            var identity = Principals.For(account, TokenValidationParameters());
-            identity.SetScopes(result.Principal!.GetScopes());
-            identity.SetResources(IdentityModule.ApiResource);
-            identity.SetDestinations(Destinations);
-            return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
+            return Issue(Principals.For(account, Server), result.Principal!.GetScopes());
         }
 
         return Results.Forbid(Problem(Errors.UnsupportedGrantType, "This grant type is not supported."), [Server]);
@@ -101,7 +89,14 @@ internal static class OidcEndpoints
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Server]);
     }
 
-    private static string TokenValidationParameters() => Server;
+    /// <summary>Every token the platform issues is for its API, with claims sent where <see cref="Destinations"/> says.</summary>
+    private static IResult Issue(ClaimsIdentity identity, IEnumerable<string> scopes)
+    {
+        identity.SetScopes(scopes);
+        identity.SetResources(IdentityModule.ApiResource);
+        identity.SetDestinations(Destinations);
+        return Results.SignIn(new ClaimsPrincipal(identity), properties: null, Server);
+    }
 
     private static AuthenticationProperties Problem(string error, string description) => new(new Dictionary<string, string?>
     {

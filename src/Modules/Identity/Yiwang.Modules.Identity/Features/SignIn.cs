@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Http;
 using Yiwang.Modules.Identity.Contracts;
 using Yiwang.Modules.Identity.Persistence;
 
@@ -27,7 +28,7 @@ internal static class SignIn
         [FromForm] string? loginName, [FromForm] string? password, [FromForm] string? returnUrl,
         HttpContext http, IdentityDbContext db, TimeProvider clock, IActorAccessor actor)
     {
-        var back = SafeLocal(returnUrl);
+        var back = LocalUrl.OrDefault(returnUrl, "/account");
         var login = loginName?.Trim().ToUpperInvariant() ?? "";
         var account = login.Length is > 0 and <= 64 ? await db.Accounts.FirstOrDefaultAsync(a => a.LoginName == login) : null;
         if (account is null || string.IsNullOrEmpty(password))
@@ -64,7 +65,4 @@ internal static class SignIn
     }
 
     private static string Mask(string login) => login.Length == 18 ? ResidentIdNumber.Mask(login) : login;
-
-    internal static string SafeLocal(string? url) =>
-        url is { Length: > 0 } u && u.StartsWith('/') && !u.StartsWith("//", StringComparison.Ordinal) && !u.StartsWith("/\\", StringComparison.Ordinal) ? u : "/account";
 }

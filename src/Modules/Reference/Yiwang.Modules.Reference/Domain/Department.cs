@@ -71,6 +71,7 @@ internal static class DepartmentErrors
     public static readonly Error InvalidName = Error.Validation("reference.invalid_department_name", "A department name is 1 to 100 characters.");
     public static readonly Error InvalidCreditCode = Error.Validation("reference.invalid_credit_code", "The unified social credit code is not 18 valid characters with a correct check character (GB 32100).");
     public static readonly Error OwnParent = Error.Validation("reference.department_own_parent", "A department cannot be its own parent.");
+    public static readonly Error InvalidRegionCode = Error.Validation("reference.invalid_region_code", "A region code is 2, 4, 6 or 12 digits (GB/T 2260), down to county level.");
     public static readonly Error UnknownRegion = Error.Unprocessable("reference.unknown_region", "No such region code.");
     public static readonly Error UnknownParent = Error.Unprocessable("reference.unknown_parent_department", "No such parent department.");
     public static readonly Error DuplicateCode = Error.Conflict("reference.duplicate_department", "A department with this code exists.");

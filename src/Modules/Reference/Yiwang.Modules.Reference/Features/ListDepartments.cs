@@ -36,7 +36,7 @@ internal static class ListDepartments
             if (regions.Find(region) is not { } found)
             {
                 return (RegionCode.Normalize(region) is null
-                    ? Error.Validation("reference.invalid_region_code", "A region code is 2, 4, 6 or 12 digits.")
+                    ? DepartmentErrors.InvalidRegionCode
                     : DepartmentErrors.UnknownRegion).ToProblem();
             }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Yiwang.Kernel.Results;
 using Yiwang.Modules.Reference.Contracts;
+using Yiwang.Modules.Reference.Domain;
 
 namespace Yiwang.Modules.Reference.Features;
 
@@ -40,7 +41,7 @@ internal static class RegionEndpoints
     {
         if (RegionCode.Normalize(code) is null)
         {
-            return Error.Validation("reference.invalid_region_code", "A region code is 2, 4, 6 or 12 digits (GB/T 2260), down to county level.");
+            return DepartmentErrors.InvalidRegionCode;
         }
 
         return regions.Find(code) is { } region ? region : Error.NotFound("reference.region_not_found", "No such region.");

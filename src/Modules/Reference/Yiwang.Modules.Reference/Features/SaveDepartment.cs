@@ -113,7 +113,7 @@ internal static class SaveDepartment
         if (regions.Find(request.RegionCode ?? "") is not { } region)
         {
             return Contracts.RegionCode.Normalize(request.RegionCode) is null
-                ? Error.Validation("reference.invalid_region_code", "A region code is 2, 4, 6 or 12 digits.")
+                ? DepartmentErrors.InvalidRegionCode
                 : DepartmentErrors.UnknownRegion;
         }
 

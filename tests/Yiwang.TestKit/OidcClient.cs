@@ -6,12 +6,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Shouldly;
 using Xunit;
-using Yiwang.TestKit;
 
-namespace Yiwang.Modules.Identity.Tests.Features;
+namespace Yiwang.TestKit;
 
 /// <summary>Plays a browser and a third-party app: signs in on the platform's page, runs the code flow with PKCE.</summary>
-internal sealed partial class OidcClient(YiwangApp app)
+public sealed partial class OidcClient(YiwangApp app)
 {
     public const string ClientId = "yiwang-demo-app";
     public const string RedirectUri = "http://127.0.0.1:5080/demo-app/callback";
