@@ -39,6 +39,8 @@ public sealed class TokenAbuseTests(TokenAbuseTests.ShortTokenApp app) : IClassF
     [Fact]
     public async Task A_token_signed_with_our_key_but_for_another_audience_is_refused()
     {
+        // The keys are created on first use; the discovery keys endpoint is such a use, whichever test runs first.
+        (await app.Client().GetAsync("/.well-known/jwks", _ct)).EnsureSuccessStatusCode();
         await using var scope = app.Services.CreateAsyncScope();
         var key = await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Keys.FirstAsync(k => k.Purpose == "signing", _ct);
         using var rsa = RSA.Create();
