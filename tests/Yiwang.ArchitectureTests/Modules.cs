@@ -7,13 +7,14 @@ namespace Yiwang.ArchitectureTests;
 /// <summary>The modules of the platform: add each new module here and every rule applies to it.</summary>
 internal static class Modules
 {
-    public static readonly Assembly[] Implementations = [typeof(ReferenceModule).Assembly, typeof(CatalogModule).Assembly, typeof(Yiwang.Modules.Identity.IdentityModule).Assembly];
+    public static readonly Assembly[] Implementations = [typeof(ReferenceModule).Assembly, typeof(CatalogModule).Assembly, typeof(Yiwang.Modules.Identity.IdentityModule).Assembly, typeof(Yiwang.Modules.Cases.CasesModule).Assembly];
 
     public static readonly Assembly[] Contracts =
     [
         typeof(Yiwang.Modules.Reference.Contracts.IReferenceApi).Assembly,
         typeof(Yiwang.Modules.Catalog.Contracts.ICatalogApi).Assembly,
         typeof(Yiwang.Modules.Identity.Contracts.IIdentityApi).Assembly,
+        typeof(Yiwang.Modules.Cases.Contracts.ICasesApi).Assembly,
     ];
 
     public static IEnumerable<object[]> ImplementationNames => Implementations.Select(a => new object[] { a.GetName().Name! });

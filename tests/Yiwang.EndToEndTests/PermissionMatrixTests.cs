@@ -85,6 +85,12 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             // The probe asks for GA-CLERK (广安区市场监管局): inside the scope of that department's staff and of admins only.
             (Access.StaffRecordInScope, Caller.WindowClerk or Caller.PlatformAdminStaff or Caller.OperatorToken) => s => s == HttpStatusCode.OK,
             (Access.StaffRecordInScope, _) => s => s == HttpStatusCode.NotFound,
+            // Probed with an id that exists nowhere: nobody learns anything but 404.
+            (Access.CaseRecord, _) => s => s == HttpStatusCode.NotFound,
+            (Access.ApplicantOrClerk, Caller.Representative or Caller.Agent or Caller.WindowClerk) => Allowed,
+            (Access.ApplicantOrClerk, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
+            (Access.HallClerk, Caller.WindowClerk) => Allowed,
+            (Access.HallClerk, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
             _ => _ => false,
         };
     }
@@ -115,7 +121,12 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             .Replace("{year}", "2024")
             .Replace("{creditCode}", Enterprise)
             .Replace("{grantId}", Guid.NewGuid().ToString())
-            .Replace("{loginName}", "GA-CLERK");
+            .Replace("{loginName}", "GA-CLERK")
+            .Replace("{id}", Guid.NewGuid().ToString())
+            .Replace("{materialId}", Guid.NewGuid().ToString())
+            .Replace("{action}", "accept")
+            .Replace("{itemCode}", "511602-SCJG-001")
+            .Replace("{region}", "511602");
         var query = path.Contains("add-working-days") ? "?from=2024-01-02&days=1" : path.Contains("count-working-days") ? "?from=2024-01-02&to=2024-01-09" : "";
         using var request = new HttpRequestMessage(new HttpMethod(method), path + query);
         if (method is "POST" or "PUT")

@@ -35,6 +35,11 @@ public class YiwangApp : IAsyncLifetime
     /// <summary>Extra command-line configuration, e.g. a low rate limit.</summary>
     protected virtual string[] ExtraArgs => [];
 
+    /// <summary>Service replacements for a fixture (for example a clock the test can move).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Set to a URL (e.g. http://127.0.0.1:0) to listen on a real port instead of a TestServer.</summary>
     protected virtual bool UseRealServer => false;
 
@@ -66,6 +71,8 @@ public class YiwangApp : IAsyncLifetime
             {
                 builder.WebHost.UseTestServer();
             }
+
+            ConfigureServices(builder.Services);
         });
         await _app.StartAsync();
         BaseAddress = UseRealServer ? _app.Urls.First() : "http://localhost";

@@ -6,7 +6,7 @@ namespace Yiwang.Host.Components;
 /// UI strings in Simplified Chinese (default) and English. A dictionary rather than .resx files: the set is small,
 /// reviewable in one place, and a missing English text falls back to the Chinese one instead of a key.
 /// </summary>
-internal static class Texts
+internal static partial class Texts
 {
     private static readonly Dictionary<string, (string Zh, string En)> All = new()
     {
@@ -165,7 +165,7 @@ internal static class Texts
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
-    public static string T(string key) => All.TryGetValue(key, out var t) ? (IsEnglish ? t.En : t.Zh) : key;
+    public static string T(string key) => All.TryGetValue(key, out var t) || CaseTexts.TryGetValue(key, out t) ? (IsEnglish ? t.En : t.Zh) : key;
 
     public static string T(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, T(key), args);
 }

@@ -19,6 +19,12 @@ internal enum Access
     StaffInScope,
     /// <summary>One staff record: visible when inside the caller's data scope, otherwise 404 (non-staff too).</summary>
     StaffRecordInScope,
+    /// <summary>One case (or its materials, ratings, tasks, tickets): its applicant, their representative or agent, or staff in scope; to everyone else 404.</summary>
+    CaseRecord,
+    /// <summary>Applicants (citizens) and window clerks (一窗受理); other staff and department systems 403.</summary>
+    ApplicantOrClerk,
+    /// <summary>Window clerks of the hall's region (and platform admins); everyone else signed in 403.</summary>
+    HallClerk,
 }
 
 /// <summary>
@@ -70,5 +76,34 @@ internal static class PermissionMatrix
         ["POST /api/v1/identity/staff"] = Access.StaffAdmin,
         ["GET /api/v1/identity/staff"] = Access.StaffInScope,
         ["GET /api/v1/identity/staff/{loginName}"] = Access.StaffRecordInScope,
+
+        // Applications (办件)
+        ["POST /api/v1/applications"] = Access.ApplicantOrClerk,
+        ["GET /api/v1/applications"] = Access.SignedIn,
+        ["GET /api/v1/applications/queue"] = Access.StaffInScope,
+        ["GET /api/v1/applications/form/{itemCode}"] = Access.SignedIn,
+        ["GET /api/v1/applications/notifications"] = Access.SignedIn,
+        ["GET /api/v1/applications/track"] = Access.Public,
+        ["GET /api/v1/applications/{id}"] = Access.CaseRecord,
+        ["POST /api/v1/applications/{id}/actions/{action}"] = Access.CaseRecord,
+        ["POST /api/v1/applications/{id}/materials"] = Access.CaseRecord,
+        ["POST /api/v1/applications/{id}/materials/reuse"] = Access.CaseRecord,
+        ["GET /api/v1/applications/reusable-materials"] = Access.SignedIn,
+        ["POST /api/v1/applications/{id}/materials/{materialId}/review"] = Access.CaseRecord,
+        ["GET /api/v1/applications/{id}/materials/{materialId}/content"] = Access.CaseRecord,
+        ["GET /api/v1/applications/alerts"] = Access.StaffInScope,
+        ["GET /api/v1/applications/exchange"] = Access.StaffInScope,
+        ["POST /api/v1/applications/{id}/rating"] = Access.CaseRecord,
+
+        // Ratings (好差评) and the hall queue (排队叫号)
+        ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,
+        ["POST /api/v1/ratings/rectifications/{id}/callback"] = Access.CaseRecord,
+        ["POST /api/v1/ratings/rectifications/{id}/close"] = Access.CaseRecord,
+        ["GET /api/v1/ratings/indicators"] = Access.StaffInScope,
+        ["POST /api/v1/hall/{region}/tickets"] = Access.Public,
+        ["GET /api/v1/hall/{region}/queue"] = Access.StaffInScope,
+        ["POST /api/v1/hall/{region}/call-next"] = Access.HallClerk,
+        ["POST /api/v1/hall/tickets/{id}/finish"] = Access.CaseRecord,
+        ["POST /api/v1/hall/tickets/{id}/rating"] = Access.Public,
     };
 }

@@ -14,6 +14,7 @@ using Yiwang.Kernel.Auditing;
 using Yiwang.Kernel.Http;
 using Yiwang.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
+using Yiwang.Modules.Cases;
 using Yiwang.Modules.Catalog;
 using Yiwang.Modules.Identity;
 using Yiwang.Modules.Reference;
@@ -44,6 +45,7 @@ internal static class PlatformHost
         builder.Services.AddReferenceModule(database);
         builder.Services.AddCatalogModule(database);
         builder.Services.AddIdentityModule(database);
+        builder.Services.AddCasesModule(database, builder.Configuration);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
@@ -102,6 +104,7 @@ internal static class PlatformHost
         app.MapReferenceModule();
         app.MapCatalogModule();
         app.MapIdentityModule();
+        app.MapCasesModule();
         app.MapWebUi();
         app.MapRazorComponents<App>();
         return app;

@@ -32,6 +32,37 @@ public static class RequestBody
         return buffer;
     }
 
+    /// <summary>
+    /// An optional JSON body: the default when the body is empty, <c>request.invalid_json</c> when it is not valid JSON
+    /// for <typeparamref name="T"/>. For endpoints whose body may be left out, which minimal APIs would answer with 415.
+    /// </summary>
+    public static async Task<Result<T?>> ReadJsonOrDefaultAsync<T>(HttpRequest request, CancellationToken ct)
+        where T : class
+    {
+        var buffered = await BufferAsync(request, 64 * 1024, ct);
+        if (buffered.IsFailure)
+        {
+            return buffered.Error!;
+        }
+
+        await using var body = buffered.Value!;
+        if (body.Length == 0)
+        {
+            return (T?)null;
+        }
+
+        try
+        {
+            return await System.Text.Json.JsonSerializer.DeserializeAsync<T>(body, Json, ct);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Error.Validation("request.invalid_json", "The body is not valid JSON for this request.");
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     private static Error TooLarge(long maxBytes) =>
         Error.Validation("request.too_large", $"The upload is larger than {maxBytes / (1024 * 1024)} MiB.");
 }

@@ -31,6 +31,9 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, object? 
     /// <summary>Creates a not-found error (404).</summary>
     public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
 
+    /// <summary>Creates a forbidden error (403).</summary>
+    public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+
     /// <summary>Creates a conflict error (409).</summary>
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
 

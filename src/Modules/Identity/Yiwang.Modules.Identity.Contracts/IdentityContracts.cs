@@ -40,6 +40,40 @@ public interface IIdentityApi
 {
     /// <summary>True when the account is the legal representative, or holds an unrevoked, unexpired grant covering the item (or all items).</summary>
     Task<bool> CanActForAsync(Guid accountId, string creditCode, string? itemCode, CancellationToken ct);
+
+    /// <summary>A person's own unmasked identity data, for pre-filling their forms (表单一键填); null when not a citizen account.</summary>
+    Task<PersonProfile?> ProfileAsync(Guid accountId, CancellationToken ct);
+}
+
+/// <summary>A natural person's identity data as the platform knows it, and the legal persons they may act for now.</summary>
+public sealed record PersonProfile(Guid AccountId, string Name, string? IdNumber, string? Phone, TrustLevel TrustLevel, IReadOnlyList<LegalPersonSummary> ActsFor);
+
+/// <summary>
+/// A staff member's roles and data scope (数据范围) as read from their claims, for other modules' object-level checks.
+/// </summary>
+/// <param name="DepartmentCode">Their department.</param>
+/// <param name="RegionCode">Their region.</param>
+/// <param name="DataScope"><c>Department</c>, <c>Region</c> (their region and its sub-regions) or <c>All</c>.</param>
+/// <param name="Roles">Their roles (<see cref="IdentityRoles"/>).</param>
+/// <param name="IsPlatformAdmin">Platform admins see and may do everything.</param>
+public sealed record StaffView(string? DepartmentCode, string? RegionCode, string DataScope, IReadOnlyList<string> Roles, bool IsPlatformAdmin)
+{
+    /// <summary>Whether they hold the role (a platform admin holds every role).</summary>
+    public bool HasRole(string role) => IsPlatformAdmin || Roles.Contains(role);
+
+    /// <summary>Whether a record of this department and region is inside their scope.</summary>
+    public bool Covers(string? departmentCode, string? regionCode) => DataScope switch
+    {
+        "All" => true,
+        "Region" => RegionCode is not null && regionCode is not null && IsWithin(regionCode, RegionCode),
+        _ => DepartmentCode is not null && departmentCode == DepartmentCode,
+    };
+
+    // Six-digit codes (GB/T 2260): a province ends in 0000 and a city in 00; a region is within itself and its ancestors.
+    private static bool IsWithin(string region, string ancestor) =>
+        region == ancestor
+        || (region.Length == 6 && ancestor.Length == 6 && ancestor.EndsWith("0000", StringComparison.Ordinal) && region[..2] == ancestor[..2])
+        || (region.Length == 6 && ancestor.Length == 6 && ancestor.EndsWith("00", StringComparison.Ordinal) && region[..4] == ancestor[..4]);
 }
 
 /// <summary>A legal person as its representative or agent sees it.</summary>
@@ -62,4 +96,7 @@ public interface IAccountOverviews
 
     /// <summary>The account id of a signed-in person (from the session or an access token), or null.</summary>
     Guid? AccountIdOf(System.Security.Claims.ClaimsPrincipal user);
+
+    /// <summary>The caller's staff roles and data scope, or null when the caller is not staff (nor a platform admin).</summary>
+    StaffView? StaffOf(System.Security.Claims.ClaimsPrincipal user);
 }

@@ -10,6 +10,10 @@ internal sealed class AccountOverviews(IdentityDbContext db, TimeProvider clock)
 {
     public Guid? AccountIdOf(ClaimsPrincipal user) => Principals.AccountId(user);
 
+    public StaffView? StaffOf(ClaimsPrincipal user) =>
+        StaffScope.Of(user)?.ToView([.. user.FindAll(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role).Select(c => c.Value)
+            .Concat(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Distinct()]);
+
     public async Task<AccountOverview?> GetAsync(Guid accountId, CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);

@@ -6,6 +6,26 @@ namespace Yiwang.Modules.Identity;
 
 internal sealed class IdentityApi(IdentityDbContext db, TimeProvider clock) : IIdentityApi
 {
+    public async Task<PersonProfile?> ProfileAsync(Guid accountId, CancellationToken ct)
+    {
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId && a.Kind == Domain.AccountKind.Citizen, ct);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var represents = await db.LegalPersons.AsNoTracking().Where(l => l.RepresentativeId == accountId)
+            .Select(l => new LegalPersonSummary(l.CreditCode, l.Name, true)).ToListAsync(ct);
+        var grants = await (from g in db.AgentGrants.AsNoTracking()
+                            join l in db.LegalPersons on g.LegalPersonId equals l.Id
+                            where g.AgentId == accountId
+                            select new { g, l.CreditCode, l.Name }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var agentFor = grants.Where(r => r.g.IsActive(now)).Select(r => new LegalPersonSummary(r.CreditCode, r.Name, false));
+        return new PersonProfile(account.Id, account.Name, account.IdNumber, account.Phone, account.TrustLevel,
+            [.. represents.Concat(agentFor).DistinctBy(l => l.CreditCode).OrderBy(l => l.CreditCode)]);
+    }
+
     public async Task<bool> CanActForAsync(Guid accountId, string creditCode, string? itemCode, CancellationToken ct)
     {
         var legal = await db.LegalPersons.AsNoTracking().FirstOrDefaultAsync(l => l.CreditCode == creditCode, ct);

@@ -27,10 +27,8 @@ internal sealed record StaffScope(DataScope Scope, string? DepartmentCode, strin
     }
 
     /// <summary>Whether a record of this department and region is inside the scope.</summary>
-    public bool Covers(string? departmentCode, string? regionCode) => Scope switch
-    {
-        DataScope.All => true,
-        DataScope.Region => RegionCode is not null && regionCode is not null && Reference.Contracts.RegionCode.Lineage(regionCode).Contains(RegionCode),
-        _ => DepartmentCode is not null && departmentCode == DepartmentCode,
-    };
+    public bool Covers(string? departmentCode, string? regionCode) => ToView([]).Covers(departmentCode, regionCode);
+
+    /// <summary>The public view other modules check against.</summary>
+    public StaffView ToView(IReadOnlyList<string> roles) => new(DepartmentCode, RegionCode, Scope.ToString(), roles, IsPlatformAdmin);
 }

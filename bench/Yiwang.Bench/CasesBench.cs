@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Yiwang.Host.Hosting;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Paging;
+using Yiwang.Modules.Cases;
+using Yiwang.Modules.Cases.Contracts;
+using Yiwang.Modules.Cases.Domain;
+using Yiwang.Modules.Cases.Jobs;
+using Yiwang.Modules.Cases.Persistence;
+using Yiwang.Modules.Identity.Contracts;
+
+namespace Yiwang.Bench;
+
+/// <summary>
+/// Issue 4's targets: durable case transitions per second, the first page of a staff queue over many cases filtered by
+/// scope and light, and one deadline sweep over many pending cases. Each figure is printed with a baseline measured in
+/// the same process on the same database.
+/// </summary>
+internal static class CasesBench
+{
+    private sealed class MovableClock : TimeProvider
+    {
+        public TimeSpan Offset { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+    }
+
+    public static async Task RunAsync(int cases, string? postgres)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "yiwang-cases-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        string[] args = [$"--data={data}", "--Log:Quiet=true", "--urls=http://127.0.0.1:0", "--Admin:Token=bench", "--Cases:SweepSeconds=100000",
+            .. postgres is null ? Array.Empty<string>() : [$"--ConnectionStrings:Main={postgres}"]];
+        var app = PlatformHost.Build(args);
+        await app.StartAsync();
+        Console.WriteLine($"## Applications on {(postgres is null ? "SQLite" : "PostgreSQL")}");
+        try
+        {
+            await TransitionsAsync(app.Services);
+            await BulkLoadAsync(app.Services, cases);
+            await QueueAsync(app.Services, cases);
+            await SweepAsync(app.Services, cases);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            if (postgres is not null)
+            {
+                Console.WriteLine("(the PostgreSQL database keeps the bench data; drop it when done)");
+            }
+
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static ClaimsPrincipal Admin() =>
+        new(new ClaimsIdentity([new Claim("sub", "bench"), new Claim(ClaimTypes.Role, IdentityRoles.PlatformAdmin)], "bench"));
+
+    private static ItemSnapshot Snapshot(string dept, string region) => new(
+        "BENCH-" + dept, 1, "个体工商户设立登记", dept, dept + "局", region, false, 3, 15,
+        [new ReviewStepView("审查", IdentityRoles.Approver, 2), new ReviewStepView("决定", IdentityRoles.Approver, 1)],
+        [new RequiredMaterial("申请书", false, null)]);
+
+    /// <summary>Five transitions per case (pre-review, accept, pass-step, decide, complete) through the real use case, 4 workers.</summary>
+    private static async Task TransitionsAsync(IServiceProvider services)
+    {
+        const int count = 600;
+        var ids = new List<Guid>();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+            var clock = TimeProvider.System;
+            for (var i = 0; i < count; i++)
+            {
+                var c = ServiceCase.Create(Guid.CreateVersion7(), Snapshot("BENCH-T", "511602"), new Applicant(null, "张三", null, null, null, null),
+                    CaseChannel.Window, [], 6, 3, "bench", null, clock.GetUtcNow());
+                c.Submit(CaseNumber.Format("511602", new DateOnly(2030, 1, 1), i + 1), CaseNumber.NewQueryCode(), ["申请书"], clock.GetUtcNow());
+                db.Cases.Add(c);
+                ids.Add(c.Id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // Baseline: the cheapest durable write, one audit row per transaction, same workers and database.
+        var baseline = await TimedAsync(services, count * 5, 4, async (scope, i) =>
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+            db.Audit.Add(AuditEntry.Record(Actor.System, "bench.baseline", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, TimeProvider.System));
+            await db.SaveChangesAsync();
+        });
+
+        string[] steps = ["pre-review", "accept", "pass-step", "decide", "complete"];
+        var admin = Admin();
+        var failures = 0;
+        var transitions = await TimedAsync(services, count, 4, async (scope, i) =>
+        {
+            foreach (var action in steps)
+            {
+                // A fresh scope per transition, as each HTTP request has.
+                await using var inner = scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                var actions = inner.ServiceProvider.GetRequiredService<CaseActions>();
+                var result = await actions.RunAsync(admin, ids[i], action,
+                    new ActionRequest(Opinion: "同意", Decision: CaseDecision.Approved, Delivery: DeliveryMethod.Electronic), CancellationToken.None);
+                if (result.IsFailure)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        });
+
+        var perSecond = count * 5 / transitions.TotalSeconds;
+        var basePerSecond = count * 5 / baseline.TotalSeconds;
+        Console.WriteLine($"transitions: {count * 5:N0} in {transitions.TotalSeconds:F2} s = {perSecond:N0}/s (target ≥ 1,000/s), {failures} refused; " +
+            $"baseline one-row commits {basePerSecond:N0}/s; ratio {perSecond / basePerSecond:F2}");
+    }
+
+    private static async Task<TimeSpan> TimedAsync(IServiceProvider services, int count, int workers, Func<AsyncServiceScope, int, Task> work)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                await using var scope = services.CreateAsyncScope();
+                await work(scope, i);
+            }
+        }));
+        return clock.Elapsed;
+    }
+
+    /// <summary>Loads many cases spread over 200 departments in 50 counties, with due dates from 20 days ago to 20 days ahead.</summary>
+    private static async Task BulkLoadAsync(IServiceProvider services, int cases)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(42);
+        var now = DateTimeOffset.UtcNow;
+        var calendar = services.GetRequiredService<Yiwang.Modules.Reference.Contracts.IWorkingDayCalendar>();
+        const int batch = 5000;
+        for (var start = 0; start < cases; start += batch)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CasesDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = start; i < Math.Min(cases, start + batch); i++)
+            {
+                var d = i % 200;
+                var region = (511600 + (d % 50)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var accepted = now.AddDays(-random.Next(0, 25)).AddMinutes(-random.Next(0, 1440));
+                var c = ServiceCase.Create(Guid.CreateVersion7(accepted), Snapshot($"D{d:D3}", region), new Applicant(null, "李四", null, null, null, null),
+                    CaseChannel.Online, [], 6, 4, "bench", null, accepted);
+                c.Submit(CaseNumber.Format(region, DateOnly.FromDateTime(accepted.UtcDateTime), i + 1), CaseNumber.NewQueryCode(), ["申请书"], accepted);
+                // Nine in ten are pending (accepted, clock running); the rest are completed.
+                c.Accept(["申请书"], calendar, 0.8, accepted);
+                if (i % 10 == 9)
+                {
+                    c.PassStep(accepted);
+                    c.Decide(CaseDecision.Approved, "同意", null, accepted);
+                    c.Complete(DeliveryMethod.Electronic, accepted);
+                }
+
+                db.Cases.Add(c);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Console.WriteLine($"loaded {cases:N0} cases in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>First page (20) of a department's queue filtered by light; baseline a point read by primary key.</summary>
+    private static async Task QueueAsync(IServiceProvider services, int cases)
+    {
+        var api = services.CreateScope().ServiceProvider.GetRequiredService<ICasesApi>();
+        var samples = new List<double>();
+        var baseline = new List<double>();
+        var lights = new[] { TimeLight.Red, TimeLight.Yellow, TimeLight.Green };
+        Guid someId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            someId = await scope.ServiceProvider.GetRequiredService<CasesDbContext>().Cases.Select(c => c.Id).FirstAsync();
+        }
+
+        for (var i = 0; i < 230; i++)
+        {
+            var staff = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim("sub", Guid.NewGuid().ToString()), new Claim("yiwang:kind", "Staff"), new Claim("yiwang:dept", $"D{i % 200:D3}"),
+                 new Claim("yiwang:region", "511600"), new Claim("yiwang:data_scope", "Department"), new Claim(ClaimTypes.Role, IdentityRoles.WindowClerk)], "bench"));
+            await using var scope = services.CreateAsyncScope();
+            var queue = scope.ServiceProvider.GetRequiredService<ICasesApi>();
+            var watch = Stopwatch.StartNew();
+            var page = await queue.QueueAsync(staff, new QueueFilter(null, lights[i % 3], null, new PageRequest(1, 20)), CancellationToken.None);
+            watch.Stop();
+            var point = Stopwatch.StartNew();
+            await scope.ServiceProvider.GetRequiredService<CasesDbContext>().Cases.AsNoTracking().FirstAsync(c => c.Id == someId);
+            point.Stop();
+            if (i >= 30)
+            {
+                samples.Add(watch.Elapsed.TotalMilliseconds);
+                baseline.Add(point.Elapsed.TotalMilliseconds);
+            }
+
+            if (i == 30)
+            {
+                Console.WriteLine($"  (a department queue holds ~{page.Total:N0} cases of that light)");
+            }
+        }
+
+        samples.Sort();
+        baseline.Sort();
+        Console.WriteLine($"queue first page over {cases:N0} cases by department and light: p50 {samples[samples.Count / 2]:F1} ms, p95 {samples[(int)(samples.Count * 0.95)]:F1} ms (target ≤ 50 ms); " +
+            $"baseline point read p95 {baseline[(int)(baseline.Count * 0.95)]:F2} ms; ratio {samples[(int)(samples.Count * 0.95)] / baseline[(int)(baseline.Count * 0.95)]:F0}");
+    }
+
+    /// <summary>One sweep over all pending deadlines (raising what is due), then a second that finds nothing new; baseline a count of pending cases.</summary>
+    private static async Task SweepAsync(IServiceProvider services, int cases)
+    {
+        var clock = new MovableClock();
+        var sweep = new TimeLimitSweep(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IOptions<CasesOptions>>(), clock);
+        var count = Stopwatch.StartNew();
+        int pending;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            pending = await scope.ServiceProvider.GetRequiredService<CasesDbContext>().Cases.CountAsync(c => c.State == CaseState.InReview && c.OverdueRaisedAtUtc == null);
+        }
+
+        count.Stop();
+        var first = Stopwatch.StartNew();
+        var raised = await sweep.RunOnceAsync(CancellationToken.None);
+        first.Stop();
+        var second = Stopwatch.StartNew();
+        var again = await sweep.RunOnceAsync(CancellationToken.None);
+        second.Stop();
+        Console.WriteLine($"sweep over {pending:N0} pending deadlines: first {first.Elapsed.TotalSeconds:F1} s raising {raised.Warnings:N0} warnings and {raised.Overdue:N0} overdue (target ≤ 10 s); " +
+            $"second {second.Elapsed.TotalMilliseconds:F0} ms raising {again.Warnings + again.Overdue}; baseline count of pending {count.Elapsed.TotalMilliseconds:F0} ms; " +
+            $"ratio first/baseline {first.Elapsed / count.Elapsed:F1}");
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Yiwang.Modules.Cases.Contracts;
+using Yiwang.Modules.Cases.Domain;
+using Yiwang.Modules.Cases.Persistence;
+using Yiwang.Modules.Identity.Contracts;
+
+namespace Yiwang.Modules.Cases;
+
+/// <summary>Turns stored cases into what callers see; personal data is masked outside the form itself.</summary>
+internal static class CaseViews
+{
+    public static async Task<CaseDetail> DetailAsync(CasesDbContext db, ServiceCase c, CaseViewer viewer, DateTimeOffset now, CancellationToken ct)
+    {
+        var materials = await db.Materials.AsNoTracking().Where(m => m.CaseId == c.Id).OrderBy(m => m.UploadedAtUtc).ToListAsync(ct);
+        var events = await db.Events.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
+        var ratings = await db.Ratings.AsNoTracking().Where(r => r.SubjectId == c.Id).OrderBy(r => r.Sequence).ToListAsync(ct);
+        var ratingIds = ratings.Select(r => r.Id).ToList();
+        var rectifications = await db.Rectifications.AsNoTracking().Where(r => ratingIds.Contains(r.RatingId)).ToDictionaryAsync(r => r.RatingId, r => r.Id, ct);
+        var present = materials.Where(m => m.Counts).Select(m => m.MaterialName).ToHashSet();
+        var a = c.Applicant;
+        return new CaseDetail(
+            c.Id, c.Number, viewer.IsApplicant ? c.QueryCode : null, c.ItemCode, c.Item.Version, c.Item.Name, c.DepartmentCode, c.Item.DepartmentName, c.RegionCode, c.Channel,
+            a.Name, a.IdNumber is null ? null : ResidentIdNumber.Mask(a.IdNumber), MaskPhone(a.Phone), a.CreditCode, a.LegalPersonName,
+            c.State, c.LightAt(now), c.CurrentStep, c.Item.Steps, c.Item.IsInstant ? "Instant" : "Promise", c.Item.PromisedLimitDays, c.Item.StatutoryLimitDays,
+            c.CreatedAtUtc, c.SubmittedAtUtc, c.AcceptedAtUtc, c.DueAtUtc, c.StatutoryDueAtUtc, c.PausedWorkingDays, c.ExtensionRequestedDays, c.ExtensionDays,
+            c.SupplementItems, c.SupplementNote, c.Decision, c.DecisionReason, c.DecisionBasis, c.Delivery, c.CompletedAtUtc, c.NotAcceptedReason,
+            c.Form, c.PrefilledShare,
+            [.. c.Item.Materials.Select(m => new MaterialRequirement(m.Name, m.Required, present.Contains(m.Name), m.ReplacedByLicenceType))],
+            [.. materials.Select(m => m.ToView())],
+            [.. events.Select(e => e.ToView())],
+            [.. ratings.Select(r => new RatingView(r.Id, r.Level, r.Comment, r.RatedAtUtc, r.IsBad, rectifications.TryGetValue(r.Id, out var rid) ? rid : null))],
+            c.Revision);
+    }
+
+    public static CaseSummary Summary(ServiceCase c, DateTimeOffset now) => new(
+        c.Id, c.Number, c.ItemCode, c.Item.Name, c.Item.DepartmentName, c.Applicant.LegalPersonName ?? MaskName(c.Applicant.Name),
+        c.State, c.LightAt(now), c.Step?.Name, c.CreatedAtUtc, c.DueAtUtc);
+
+    /// <summary>张三丰 → 张**: the family name only, as lists show it.</summary>
+    public static string MaskName(string name) => name.Length <= 1 ? name : name[0] + new string('*', Math.Min(name.Length - 1, 8));
+
+    public static string? MaskPhone(string? phone) => phone is { Length: 11 } p ? p[..3] + "****" + p[7..] : phone is null ? null : "****";
+}

@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Paging;
+using Yiwang.Modules.Cases.Contracts;
+using Yiwang.Modules.Cases.Domain;
+using Yiwang.Modules.Cases.Persistence;
+using Yiwang.Modules.Identity.Contracts;
+
+namespace Yiwang.Modules.Cases;
+
+internal sealed class CasesApi(CasesDbContext db, CaseAccess access, ItemSnapshots items, ApplicationForms forms, IIdentityApi identity, IActorAccessor actor, TimeProvider clock) : ICasesApi
+{
+    public async Task<PagedList<CaseSummary>> MineAsync(ClaimsPrincipal user, PageRequest page, CancellationToken ct)
+    {
+        if (access.AccountOf(user) is not { } id)
+        {
+            return new PagedList<CaseSummary>([], 0, page.Page, page.PageSize);
+        }
+
+        // Own cases, and those of the legal persons the person represents or acts for now.
+        var profile = await identity.ProfileAsync(id, ct);
+        var credits = profile?.ActsFor.Select(l => l.CreditCode).ToList() ?? [];
+        var query = db.Cases.AsNoTracking().Where(c => c.ApplicantAccountId == id || (c.LegalPersonCreditCode != null && credits.Contains(c.LegalPersonCreditCode)));
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(c => c.CreatedAtUtc).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return new PagedList<CaseSummary>([.. rows.Select(c => CaseViews.Summary(c, now))], total, page.Page, page.PageSize);
+    }
+
+    public async Task<CaseDetail?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var viewer = await access.ViewerAsync(user, c, actor.Current.Id, ct);
+        return viewer.CanSee ? await CaseViews.DetailAsync(db, c, viewer, clock.GetUtcNow(), ct) : null;
+    }
+
+    public async Task<PagedList<CaseSummary>> QueueAsync(ClaimsPrincipal user, QueueFilter filter, CancellationToken ct)
+    {
+        var page = filter.Page;
+        if (access.StaffOf(user) is not { } staff)
+        {
+            return new PagedList<CaseSummary>([], 0, page.Page, page.PageSize);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = WorkQueue.InScope(db.Cases.AsNoTracking(), staff).Where(c => c.State != CaseState.Draft);
+        if (filter.State is { } state)
+        {
+            query = query.Where(c => c.State == state);
+        }
+
+        if (filter.ItemCode is { Length: > 0 } item)
+        {
+            query = query.Where(c => c.ItemCode == item);
+        }
+
+        query = filter.Light switch
+        {
+            TimeLight.Red => query.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.DueAtUtc <= now),
+            TimeLight.Yellow => query.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.WarnAtUtc <= now && c.DueAtUtc > now),
+            TimeLight.Green => query.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.WarnAtUtc > now),
+            TimeLight.None => query.Where(c => c.State != CaseState.InReview && c.State != CaseState.Decided),
+            _ => query,
+        };
+        var total = await query.CountAsync(ct);
+        // Most urgent first: cases with a due date by that date, then the rest newest first.
+        var rows = await query.OrderBy(c => c.DueAtUtc == null).ThenBy(c => c.DueAtUtc).ThenByDescending(c => c.CreatedAtUtc)
+            .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var at = clock.GetUtcNow();
+        return new PagedList<CaseSummary>([.. rows.Select(c => CaseViews.Summary(c, at))], total, page.Page, page.PageSize);
+    }
+
+    public async Task<FormView?> FormAsync(ClaimsPrincipal user, string itemCode, CancellationToken ct)
+    {
+        if (await items.GetAsync(itemCode, ct) is not { } item)
+        {
+            return null;
+        }
+
+        var account = access.AccountOf(user);
+        var profile = account is { } id ? await identity.ProfileAsync(id, ct) : null;
+        var actsFor = profile?.ActsFor.Select(l => l.CreditCode).ToList() ?? [];
+        var fields = await forms.PrefillAsync(item, account, item.ForLegalPersons ? actsFor.FirstOrDefault() : null, ct);
+        return new FormView(item.Code, item.Name, fields, [.. item.Materials.Select(m => new MaterialRequirement(m.Name, m.Required, false, m.ReplacedByLicenceType))], actsFor);
+    }
+
+    public async Task<IReadOnlyList<NotificationView>> NotificationsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (access.AccountOf(user) is not { } id)
+        {
+            return [];
+        }
+
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.AccountId == id).OrderByDescending(n => n.CreatedAtUtc).Take(50).ToListAsync(ct);
+        return [.. rows.Select(n => new NotificationView(n.Id, n.CaseId, n.Text, n.CreatedAtUtc, n.ReadAtUtc is not null))];
+    }
+
+    public async Task<CaseProgress?> TrackAsync(string? number, string? queryCode, CancellationToken ct)
+    {
+        if (!CaseNumber.IsWellFormed(number) || queryCode is not { Length: 8 })
+        {
+            return null;
+        }
+
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
+        if (c is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(c.QueryCode ?? ""), System.Text.Encoding.ASCII.GetBytes(queryCode.ToUpperInvariant())))
+        {
+            return null;
+        }
+
+        var events = await db.Events.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.AtUtc).ToListAsync(ct);
+        // The public view names no person: actors are shown by role of the step only.
+        return new CaseProgress(c.Number!, c.Item.Name, c.Item.DepartmentName, c.State, c.LightAt(clock.GetUtcNow()), c.AcceptedAtUtc, c.DueAtUtc,
+            [.. events.Select(e => e.ToView() with { ActorName = "", Opinion = null })]);
+    }
+}
+
+/// <summary>The data-scope filter of staff queues, as SQL-translatable predicates.</summary>
+internal static class WorkQueue
+{
+    public static IQueryable<ServiceCase> InScope(IQueryable<ServiceCase> cases, StaffView staff) => staff.DataScope switch
+    {
+        "All" => cases,
+        "Region" when RegionPrefix(staff.RegionCode) is { } prefix => cases.Where(c => c.RegionCode.StartsWith(prefix)),
+        "Department" when staff.DepartmentCode is { } dept => cases.Where(c => c.DepartmentCode == dept),
+        _ => cases.Where(c => false),
+    };
+
+    /// <summary>510000 → 51, 510100 → 5101, 510107 → 510107: every region code under it starts so.</summary>
+    public static string? RegionPrefix(string? region) => region switch
+    {
+        { Length: 6 } r when r.EndsWith("0000", StringComparison.Ordinal) => r[..2],
+        { Length: 6 } r when r.EndsWith("00", StringComparison.Ordinal) => r[..4],
+        { Length: > 0 } r => r,
+        _ => null,
+    };
+}

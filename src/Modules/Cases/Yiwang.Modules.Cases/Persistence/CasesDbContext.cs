@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Persistence;
+using Yiwang.Modules.Cases.Domain;
+
+namespace Yiwang.Modules.Cases.Persistence;
+
+internal class CasesDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Prefix = "cases";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public DbSet<ServiceCase> Cases => Set<ServiceCase>();
+    public DbSet<CaseEvent> Events => Set<CaseEvent>();
+    public DbSet<CaseMaterial> Materials => Set<CaseMaterial>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<TimeAlert> Alerts => Set<TimeAlert>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<HallTicket> Tickets => Set<HallTicket>();
+    public DbSet<SequenceCounter> Sequences => Set<SequenceCounter>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ServiceCase>(b =>
+        {
+            b.ToTable("cases_case");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Number).HasMaxLength(32);
+            b.HasIndex(c => c.Number).IsUnique();
+            b.Property(c => c.QueryCode).HasMaxLength(16);
+            b.Property(c => c.ItemCode).HasMaxLength(64);
+            b.Property(c => c.DepartmentCode).HasMaxLength(32);
+            b.Property(c => c.RegionCode).HasMaxLength(12);
+            b.Property(c => c.LegalPersonCreditCode).HasMaxLength(18);
+            b.Property(c => c.CreatedBy).HasMaxLength(128);
+            b.Property(c => c.IdempotencyKey).HasMaxLength(64);
+            b.HasIndex(c => new { c.CreatedBy, c.IdempotencyKey }).IsUnique();
+            b.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(10);
+            b.Property(c => c.ResumeState).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Decision).HasConversion<string>().HasMaxLength(10);
+            b.Property(c => c.Delivery).HasConversion<string>().HasMaxLength(12);
+            b.Property(c => c.SpecialKind).HasMaxLength(20);
+            b.Property(c => c.Revision).IsConcurrencyToken();
+            JsonColumn(b.Property(c => c.Item));
+            JsonColumn(b.Property(c => c.Applicant));
+            JsonColumn(b.Property(c => c.Form));
+            JsonColumn(b.Property(c => c.SupplementItems));
+            // The work queue: scope (department or region) first, then state and the light's instants.
+            b.HasIndex(c => new { c.DepartmentCode, c.State, c.DueAtUtc });
+            b.HasIndex(c => new { c.RegionCode, c.State, c.DueAtUtc });
+            b.HasIndex(c => new { c.State, c.WarnAtUtc });
+            b.HasIndex(c => new { c.State, c.DueAtUtc });
+            b.HasIndex(c => c.ApplicantAccountId);
+            b.HasIndex(c => c.LegalPersonCreditCode);
+            b.HasIndex(c => c.UpdatedAtUtc);
+        });
+        modelBuilder.Entity<CaseEvent>(b =>
+        {
+            b.ToTable("cases_event");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Action).HasMaxLength(40);
+            b.Property(e => e.StepName).HasMaxLength(100);
+            b.Property(e => e.FromState).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.ToState).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.ActorId).HasMaxLength(128);
+            b.Property(e => e.ActorName).HasMaxLength(128);
+            b.HasIndex(e => new { e.CaseId, e.AtUtc });
+        });
+        modelBuilder.Entity<CaseMaterial>(b =>
+        {
+            b.ToTable("cases_material");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.Property(m => m.MaterialName).HasMaxLength(200);
+            b.Property(m => m.FileName).HasMaxLength(200);
+            b.Property(m => m.ContentType).HasMaxLength(100);
+            b.Property(m => m.Sha256).HasMaxLength(64);
+            b.Property(m => m.UploadedBy).HasMaxLength(128);
+            b.Property(m => m.Review).HasConversion<string>().HasMaxLength(10);
+            b.Property(m => m.ReviewedBy).HasMaxLength(128);
+            b.HasIndex(m => m.CaseId);
+        });
+        modelBuilder.Entity<Notification>(b =>
+        {
+            b.ToTable("cases_notification");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Id).ValueGeneratedNever();
+            b.HasIndex(n => new { n.AccountId, n.CreatedAtUtc });
+        });
+        modelBuilder.Entity<TimeAlert>(b =>
+        {
+            b.ToTable("cases_alert");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
+            b.HasIndex(a => new { a.SubjectId, a.Kind, a.Round }).IsUnique();
+            b.Property(a => a.CaseNumber).HasMaxLength(32);
+            b.Property(a => a.DepartmentCode).HasMaxLength(32);
+            b.Property(a => a.RegionCode).HasMaxLength(12);
+            b.Property(a => a.Text).HasMaxLength(300);
+            b.HasIndex(a => a.RaisedAtUtc);
+        });
+        modelBuilder.Entity<Rating>(b =>
+        {
+            b.ToTable("cases_rating");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.SubjectKind).HasMaxLength(10);
+            b.Property(r => r.DepartmentCode).HasMaxLength(32);
+            b.Property(r => r.RegionCode).HasMaxLength(12);
+            b.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.Channel).HasMaxLength(20);
+            b.Property(r => r.RaterId).HasMaxLength(128);
+            b.HasIndex(r => new { r.SubjectId, r.Sequence }).IsUnique();
+            b.HasIndex(r => new { r.DepartmentCode, r.RatedAtUtc });
+        });
+        modelBuilder.Entity<Rectification>(b =>
+        {
+            b.ToTable("cases_rectification");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.HasIndex(r => r.RatingId).IsUnique();
+            b.Property(r => r.DepartmentCode).HasMaxLength(32);
+            b.Property(r => r.RegionCode).HasMaxLength(12);
+            b.Property(r => r.State).HasConversion<string>().HasMaxLength(12);
+            b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.ClosedBy).HasMaxLength(128);
+            b.Property(r => r.Revision).IsConcurrencyToken();
+            b.HasIndex(r => new { r.State, r.DueAtUtc });
+        });
+        modelBuilder.Entity<HallTicket>(b =>
+        {
+            b.ToTable("cases_hall_ticket");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.HallCode).HasMaxLength(12);
+            b.Property(t => t.Day).HasMaxLength(8);
+            b.Property(t => t.CallNumber).HasMaxLength(8);
+            b.Property(t => t.QueryCode).HasMaxLength(16);
+            b.Property(t => t.ItemCode).HasMaxLength(64);
+            b.Property(t => t.State).HasConversion<string>().HasMaxLength(10);
+            b.Property(t => t.Window).HasMaxLength(20);
+            b.Property(t => t.CalledBy).HasMaxLength(128);
+            b.Property(t => t.Revision).IsConcurrencyToken();
+            b.HasIndex(t => new { t.HallCode, t.Day, t.Sequence }).IsUnique();
+            b.HasIndex(t => new { t.State, t.TakenAtUtc });
+        });
+        modelBuilder.Entity<SequenceCounter>(b =>
+        {
+            b.ToTable("cases_sequence");
+            b.HasKey(s => new { s.Scope, s.Day });
+            b.Property(s => s.Scope).HasMaxLength(32);
+            b.Property(s => s.Day).HasMaxLength(8);
+        });
+        modelBuilder.MapAuditTable(Prefix);
+    }
+
+    private static void JsonColumn<T>(PropertyBuilder<T> property) where T : class =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            s => JsonSerializer.Deserialize<T>(s, Json)!,
+            new ValueComparer<T>((a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json), v => JsonSerializer.Serialize(v, Json).GetHashCode(), v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
+}
+
+internal sealed class CasesSqliteDbContext(DbContextOptions<CasesSqliteDbContext> options) : CasesDbContext(options);
+
+internal sealed class CasesPostgresDbContext(DbContextOptions<CasesPostgresDbContext> options) : CasesDbContext(options);
+
+internal sealed class CasesSqliteDesignFactory : IDesignTimeDbContextFactory<CasesSqliteDbContext>
+{
+    public CasesSqliteDbContext CreateDbContext(string[] args) =>
+        new(ModuleDbContextRegistration.DesignTimeSqlite<CasesSqliteDbContext>(CasesDbContext.Prefix));
+}
+
+internal sealed class CasesPostgresDesignFactory : IDesignTimeDbContextFactory<CasesPostgresDbContext>
+{
+    public CasesPostgresDbContext CreateDbContext(string[] args) =>
+        new(ModuleDbContextRegistration.DesignTimePostgres<CasesPostgresDbContext>(CasesDbContext.Prefix));
+}
