@@ -30,7 +30,10 @@ internal static class PlatformHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var dataDirectory = Path.GetFullPath(PlatformOptions.DataDirectory(builder.Configuration));
-        var database = DatabaseSettings.Resolve(PlatformOptions.ConnectionString(builder.Configuration), dataDirectory);
+        var database = DatabaseSettings.Resolve(PlatformOptions.ConnectionString(builder.Configuration), dataDirectory) with
+        {
+            SqliteFastCommits = builder.Configuration.GetValue("Database:SqliteFastCommits", false),
+        };
         builder.Services.AddSingleton(database);
 
         var quiet = builder.Configuration.GetValue("Log:Quiet", false);

@@ -24,13 +24,18 @@ public static class ModuleDbContextRegistration
         var history = $"__{modulePrefix}_migrations";
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<TBase, TSqlite>(o => o
-                .UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(history))
-                .UseSnakeCaseNamingConvention());
+            services.AddDbContextPool<TBase, TSqlite>(o =>
+            {
+                o.UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(history)).UseSnakeCaseNamingConvention();
+                if (settings.SqliteFastCommits)
+                {
+                    o.AddInterceptors(SqliteFastCommitInterceptor.Instance);
+                }
+            });
         }
         else
         {
-            services.AddDbContext<TBase, TPostgres>(o => o
+            services.AddDbContextPool<TBase, TPostgres>(o => o
                 .UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable(history))
                 .UseSnakeCaseNamingConvention());
         }
@@ -52,4 +57,25 @@ public static class ModuleDbContextRegistration
             .UseNpgsql("Host=localhost;Database=design", x => x.MigrationsHistoryTable($"__{modulePrefix}_migrations"))
             .UseSnakeCaseNamingConvention()
             .Options;
+}
+
+/// <summary>Sets <c>synchronous=NORMAL</c> on every SQLite connection EF opens (the pragma is per connection).</summary>
+internal sealed class SqliteFastCommitInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteFastCommitInterceptor Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+    }
 }

@@ -103,6 +103,9 @@ public sealed record FormView(string ItemCode, string ItemName, IReadOnlyList<Fo
 /// <summary>An in-site message (站内消息) to an applicant.</summary>
 public sealed record NotificationView(Guid Id, Guid CaseId, string Text, DateTime CreatedAtUtc, bool Read);
 
+/// <summary>An electronic-supervision alert (电子监察预警): a warning, an overdue case, a long hall wait, a late rectification.</summary>
+public sealed record AlertView(Guid Id, Guid SubjectId, string Kind, string? CaseNumber, string DepartmentCode, string RegionCode, string Text, DateTime RaisedAtUtc);
+
 /// <summary>A staff work-queue query (工作台): always within the caller's data scope.</summary>
 public sealed record QueueFilter(CaseState? State, TimeLight? Light, string? ItemCode, PageRequest Page);
 
@@ -123,6 +126,9 @@ public interface ICasesApi
 
     /// <summary>The caller's in-site messages, newest first.</summary>
     Task<IReadOnlyList<NotificationView>> NotificationsAsync(ClaimsPrincipal user, CancellationToken ct);
+
+    /// <summary>Alerts in the caller's scope, newest first (at most 200); empty for non-staff.</summary>
+    Task<IReadOnlyList<AlertView>> AlertsAsync(ClaimsPrincipal user, string? kind, CancellationToken ct);
 
     /// <summary>Public progress by case number and query code; null when they do not match.</summary>
     Task<CaseProgress?> TrackAsync(string? number, string? queryCode, CancellationToken ct);

@@ -17,6 +17,18 @@ public sealed class ShiftableClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
 
+/// <summary>Records messages instead of sending them.</summary>
+public sealed class RecordingChannel : Contracts.ICaseNotificationChannel
+{
+    public System.Collections.Concurrent.ConcurrentQueue<(Guid AccountId, string? Phone, string Text)> Sent { get; } = new();
+
+    public Task SendAsync(Guid accountId, string? phone, string text, CancellationToken ct)
+    {
+        Sent.Enqueue((accountId, phone, text));
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>The demo platform with a movable clock, and helpers to act as the demo people.</summary>
 public sealed class CasesApp : YiwangDemoApp
 {
@@ -30,7 +42,14 @@ public sealed class CasesApp : YiwangDemoApp
 
     public ShiftableClock Clock { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+    /// <summary>A second notification channel (as an SMS gateway would be), recording what it was asked to send.</summary>
+    public RecordingChannel Sms { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        services.AddSingleton<Contracts.ICaseNotificationChannel>(Sms);
+    }
 
     /// <summary>A client signed in (by access token) as a demo person or staff member.</summary>
     public async Task<HttpClient> AsAsync(string login)

@@ -31,7 +31,7 @@ internal sealed record ActionRequest(
 /// same transaction. The revision is a concurrency token: of two simultaneous actions exactly one is stored.
 /// </summary>
 internal sealed class CaseActions(
-    CasesDbContext db, CaseAccess access, IWorkingDayCalendar calendar, IOptions<CasesOptions> options, IActorAccessor actors, TimeProvider clock)
+    CasesDbContext db, CaseAccess access, IWorkingDayCalendar calendar, IOptions<CasesOptions> options, NotificationFanOut notifier, IActorAccessor actors, TimeProvider clock)
 {
     public static readonly string[] Names =
     [
@@ -39,7 +39,21 @@ internal sealed class CaseActions(
         "start-special", "end-special", "request-extension", "approve-extension", "complete", "withdraw",
     ];
 
+    /// <summary>Runs the action and reads the case back as the caller sees it.</summary>
     public async Task<Result<CaseDetail>> RunAsync(ClaimsPrincipal user, Guid id, string action, ActionRequest request, CancellationToken ct)
+    {
+        var acted = await ActAsync(user, id, action, request, ct);
+        if (acted.IsFailure)
+        {
+            return acted.Error!;
+        }
+
+        var (c, viewer) = acted.Value;
+        return await CaseViews.DetailAsync(db, c, viewer, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Runs the action and returns the stored case, without reading anything back (Prefer: return=minimal).</summary>
+    public async Task<Result<(ServiceCase Case, CaseViewer Viewer)>> ActAsync(ClaimsPrincipal user, Guid id, string action, ActionRequest request, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
         var actor = actors.Current;
@@ -75,9 +89,10 @@ internal sealed class CaseActions(
 
         db.Events.Add(CaseEvent.Record(c, action, step?.Name ?? StepNameOf(action), from, actor, Opinion(action, request), clock));
         db.Audit.Add(AuditEntry.Record(actor, $"cases.{action}", c.Number ?? c.Id.ToString(), $"{from}->{c.State}", clock));
-        if (c.ApplicantAccountId is { } applicant && Message(c, action) is { } text)
+        var message = c.ApplicantAccountId is not null ? Message(c, action) : null;
+        if (message is not null)
         {
-            db.Notifications.Add(Notification.Create(Ids.New(clock), applicant, c.Id, text, now));
+            db.Notifications.Add(Notification.Create(Ids.New(clock), c.ApplicantAccountId!.Value, c.Id, message, now));
         }
 
         try
@@ -94,7 +109,12 @@ internal sealed class CaseActions(
             return CaseErrors.StaleRevision;
         }
 
-        return await CaseViews.DetailAsync(db, c, viewer, now, ct);
+        if (message is not null)
+        {
+            await notifier.SendAsync(c.ApplicantAccountId!.Value, c.Applicant.Phone, message, ct);
+        }
+
+        return (c, viewer);
     }
 
     private static Error? Authorise(string action, CaseViewer viewer, ServiceCase c) => action switch

@@ -13,9 +13,12 @@ internal static class CaseViews
     {
         var materials = await db.Materials.AsNoTracking().Where(m => m.CaseId == c.Id).OrderBy(m => m.UploadedAtUtc).ToListAsync(ct);
         var events = await db.Events.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
-        var ratings = await db.Ratings.AsNoTracking().Where(r => r.SubjectId == c.Id).OrderBy(r => r.Sequence).ToListAsync(ct);
+        // Only completed cases can carry ratings and rectification tasks.
+        var ratings = c.RatingCount == 0 ? [] : await db.Ratings.AsNoTracking().Where(r => r.SubjectId == c.Id).OrderBy(r => r.Sequence).ToListAsync(ct);
         var ratingIds = ratings.Select(r => r.Id).ToList();
-        var rectifications = await db.Rectifications.AsNoTracking().Where(r => ratingIds.Contains(r.RatingId)).ToDictionaryAsync(r => r.RatingId, r => r.Id, ct);
+        var rectifications = ratings.Any(r => r.IsBad)
+            ? await db.Rectifications.AsNoTracking().Where(r => ratingIds.Contains(r.RatingId)).ToDictionaryAsync(r => r.RatingId, r => r.Id, ct)
+            : [];
         var present = materials.Where(m => m.Counts).Select(m => m.MaterialName).ToHashSet();
         var a = c.Applicant;
         return new CaseDetail(

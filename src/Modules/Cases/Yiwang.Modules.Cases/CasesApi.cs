@@ -62,16 +62,18 @@ internal sealed class CasesApi(CasesDbContext db, CaseAccess access, ItemSnapsho
 
         query = filter.Light switch
         {
-            TimeLight.Red => query.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.DueAtUtc <= now),
-            TimeLight.Yellow => query.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.WarnAtUtc <= now && c.DueAtUtc > now),
-            TimeLight.Green => query.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.WarnAtUtc > now),
-            TimeLight.None => query.Where(c => c.State != CaseState.InReview && c.State != CaseState.Decided),
+            TimeLight.Red => query.Where(c => c.RunningDueAtUtc <= now),
+            TimeLight.Yellow => query.Where(c => c.RunningWarnAtUtc <= now && c.RunningDueAtUtc > now),
+            TimeLight.Green => query.Where(c => c.RunningWarnAtUtc > now),
+            TimeLight.None => query.Where(c => c.RunningDueAtUtc == null),
             _ => query,
         };
         var total = await query.CountAsync(ct);
-        // Most urgent first: cases with a due date by that date, then the rest newest first.
-        var rows = await query.OrderBy(c => c.DueAtUtc == null).ThenBy(c => c.DueAtUtc).ThenByDescending(c => c.CreatedAtUtc)
-            .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        // With a light: most urgent first. Without: newest first.
+        var ordered = filter.Light is TimeLight.Red or TimeLight.Yellow or TimeLight.Green
+            ? query.OrderBy(c => c.RunningDueAtUtc).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.CreatedAtUtc).ThenBy(c => c.Id);
+        var rows = await ordered.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         var at = clock.GetUtcNow();
         return new PagedList<CaseSummary>([.. rows.Select(c => CaseViews.Summary(c, at))], total, page.Page, page.PageSize);
     }
@@ -99,6 +101,28 @@ internal sealed class CasesApi(CasesDbContext db, CaseAccess access, ItemSnapsho
 
         var rows = await db.Notifications.AsNoTracking().Where(n => n.AccountId == id).OrderByDescending(n => n.CreatedAtUtc).Take(50).ToListAsync(ct);
         return [.. rows.Select(n => new NotificationView(n.Id, n.CaseId, n.Text, n.CreatedAtUtc, n.ReadAtUtc is not null))];
+    }
+
+    public async Task<IReadOnlyList<AlertView>> AlertsAsync(ClaimsPrincipal user, string? kind, CancellationToken ct)
+    {
+        if (access.StaffOf(user) is not { } staff)
+        {
+            return [];
+        }
+
+        var query = staff.DataScope switch
+        {
+            "All" => db.Alerts.AsNoTracking(),
+            "Region" when WorkQueue.RegionPrefix(staff.RegionCode) is { } p => db.Alerts.AsNoTracking().Where(a => a.RegionCode.StartsWith(p)),
+            _ => db.Alerts.AsNoTracking().Where(a => a.DepartmentCode == staff.DepartmentCode || (a.Kind == AlertKind.HallWait && a.RegionCode == staff.RegionCode)),
+        };
+        if (Enum.TryParse<AlertKind>(kind, true, out var k))
+        {
+            query = query.Where(a => a.Kind == k);
+        }
+
+        var rows = await query.OrderByDescending(a => a.RaisedAtUtc).Take(200).ToListAsync(ct);
+        return [.. rows.Select(a => new AlertView(a.Id, a.SubjectId, a.Kind.ToString(), a.CaseNumber, a.DepartmentCode, a.RegionCode, a.Text, a.RaisedAtUtc))];
     }
 
     public async Task<CaseProgress?> TrackAsync(string? number, string? queryCode, CancellationToken ct)

@@ -28,6 +28,7 @@ public static class CasesModule
         services.AddScoped<ItemSnapshots>();
         services.AddScoped<ApplicationForms>();
         services.AddScoped<CaseActions>();
+        services.AddScoped<NotificationFanOut>();
         services.AddScoped<CreateApplication.Creator>();
         services.AddScoped<MaterialIntake>();
         services.AddScoped<RatingRecorder>();

@@ -56,6 +56,7 @@ public sealed class CaseLifecycleTests(CasesApp app) : IClassFixture<CasesApp>
 
         var messages = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/applications/notifications", _ct);
         messages.EnumerateArray().Count(m => m.GetProperty("caseId").GetGuid() == id).ShouldBeGreaterThanOrEqualTo(6);
+        app.Sms.Sent.ShouldContain(m => m.Text.Contains(number, StringComparison.Ordinal) && m.Text.Contains("已受理", StringComparison.Ordinal) && m.Phone != null);
     }
 
     [Fact]
@@ -218,5 +219,36 @@ public sealed class CaseLifecycleTests(CasesApp app) : IClassFixture<CasesApp>
 
         await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "cases.form_fields_missing");
         submit.GetProperty("code").GetString().ShouldBe("cases.materials_missing");
+    }
+
+    [Fact]
+    public async Task A_window_clerk_takes_in_an_application_for_a_walk_in_applicant_for_an_item_of_another_department_in_the_hall()
+    {
+        var clerk = await app.AsAsync("GA-CLERK");
+        var walkIn = new Dictionary<string, string>
+        {
+            ["applicantName"] = "王大妈", ["applicantIdNumber"] = "51160219580101009X", ["applicantPhone"] = "13800001111", ["request"] = "申请高龄津贴",
+        };
+
+        var created = await clerk.PostAsJsonAsync("/api/v1/applications", new { itemCode = "511602-MZ-005", form = walkIn }, _ct);
+        var elsewhere = await (await app.AsAsync("WH-CLERK")).PostAsJsonAsync("/api/v1/applications", new { itemCode = "511602-MZ-005", form = walkIn }, _ct);
+        var supervisor = await (await app.AsAsync("WH-SUPERVISOR")).PostAsJsonAsync("/api/v1/applications", new { itemCode = "511602-MZ-005", form = walkIn }, _ct);
+        var badId = await clerk.PostAsJsonAsync("/api/v1/applications", new { itemCode = "511602-MZ-005", form = new Dictionary<string, string>(walkIn) { ["applicantIdNumber"] = "511602195801010091" } }, _ct);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(_ct));
+        var detail = await created.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        detail.GetProperty("channel").GetString().ShouldBe("Window");
+        detail.GetProperty("departmentCode").GetString().ShouldBe("GA-MZ");
+        detail.GetProperty("applicantIdNumberMasked").GetString().ShouldBe("5****************X");
+        var id = detail.GetProperty("id").GetGuid();
+        foreach (var m in detail.GetProperty("requirements").EnumerateArray().Where(m => m.GetProperty("required").GetBoolean()))
+        {
+            (await clerk.PostAsync($"/api/v1/applications/{id}/materials", CasesApp.Pdf(m.GetProperty("name").GetString()!), _ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        (await app.ActAsync("GA-CLERK", id, "submit", ct: _ct)).GetProperty("number").GetString()!.ShouldStartWith("511602");
+        await elsewhere.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "cases.item_not_open");
+        await supervisor.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "cases.applicant_only");
+        await badId.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "cases.form_fields_missing");
     }
 }

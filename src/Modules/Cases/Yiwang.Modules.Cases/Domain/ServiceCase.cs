@@ -53,6 +53,10 @@ internal sealed class ServiceCase
     /// <summary>The share of the limit after which the light turns yellow, fixed at acceptance.</summary>
     public double WarnShare { get; private set; }
     public DateTime? StatutoryDueAtUtc { get; private set; }
+    /// <summary>The due instant while the clock runs, otherwise null: what queues filter and sort by, and the sweep scans.</summary>
+    public DateTime? RunningDueAtUtc { get; private set; }
+    /// <summary>The warning instant while the clock runs, otherwise null.</summary>
+    public DateTime? RunningWarnAtUtc { get; private set; }
     public DateTime? PausedAtUtc { get; private set; }
     public CaseState? ResumeState { get; private set; }
     public int PausedWorkingDays { get; private set; }
@@ -456,6 +460,9 @@ internal sealed class ServiceCase
 
     private Result Touch(DateTimeOffset now)
     {
+        var running = ClockStates.Contains(State);
+        RunningDueAtUtc = running ? DueAtUtc : null;
+        RunningWarnAtUtc = running ? WarnAtUtc : null;
         UpdatedAtUtc = now.UtcDateTime;
         Revision++;
         return Result.Success;

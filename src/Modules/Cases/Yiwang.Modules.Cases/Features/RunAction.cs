@@ -19,14 +19,29 @@ internal static class RunAction
         group.MapPost("/{id:guid}/actions/{action}", Handle).RequireAuthorization()
             .WithSummary("Act on an application; send the revision you read (a stale one gets 409)");
 
-    private static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> Handle(
-        Guid id, string action, HttpRequest http, ClaimsPrincipal user, CaseActions actions, CancellationToken ct)
+    /// <summary>The short answer for clients that send <c>Prefer: return=minimal</c> (RFC 7240).</summary>
+    public sealed record Acted(Guid Id, string? Number, CaseState State, TimeLight Light, int Revision);
+
+    private static async Task<Results<Ok<CaseDetail>, Ok<Acted>, ProblemHttpResult>> Handle(
+        Guid id, string action, HttpRequest http, ClaimsPrincipal user, CaseActions actions, TimeProvider clock, CancellationToken ct)
     {
         // The body is optional (withdraw and accept need none); an unreadable one is a 400, not a 415.
         var body = await RequestBody.ReadJsonOrDefaultAsync<ActionRequest>(http, ct);
         if (body.IsFailure)
         {
             return body.Error!.ToProblem();
+        }
+
+        if (http.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
+        {
+            var acted = await actions.ActAsync(user, id, action, body.Value ?? new ActionRequest(), ct);
+            if (acted.IsFailure)
+            {
+                return acted.Error!.ToProblem();
+            }
+
+            var c = acted.Value.Case;
+            return TypedResults.Ok(new Acted(c.Id, c.Number, c.State, c.LightAt(clock.GetUtcNow()), c.Revision));
         }
 
         var result = await actions.RunAsync(user, id, action, body.Value ?? new ActionRequest(), ct);

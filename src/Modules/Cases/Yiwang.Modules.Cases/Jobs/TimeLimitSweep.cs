@@ -20,18 +20,18 @@ internal sealed record SweepResult(int Warnings, int Overdue, int HallWaits, int
 /// </summary>
 internal sealed class TimeLimitSweep(IServiceScopeFactory scopes, IOptions<CasesOptions> options, TimeProvider clock)
 {
-    private const int Batch = 2000;
+    private const int Batch = 5000;
 
     public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var t = now.UtcDateTime;
         var warnings = await RaiseAsync(AlertKind.Warning,
-            q => q.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.WarningRaisedAtUtc == null && c.WarnAtUtc <= t && c.DueAtUtc > t),
+            q => q.Where(c => c.WarningRaisedAtUtc == null && c.RunningWarnAtUtc <= t && c.RunningDueAtUtc > t),
             (db, ids) => db.Cases.Where(c => ids.Contains(c.Id) && c.WarningRaisedAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.WarningRaisedAtUtc, t), ct),
             "办件即将超期（黄灯预警）", now, ct);
         var overdue = await RaiseAsync(AlertKind.Overdue,
-            q => q.Where(c => (c.State == CaseState.InReview || c.State == CaseState.Decided) && c.OverdueRaisedAtUtc == null && c.DueAtUtc <= t),
+            q => q.Where(c => c.OverdueRaisedAtUtc == null && c.RunningDueAtUtc <= t),
             (db, ids) => db.Cases.Where(c => ids.Contains(c.Id) && c.OverdueRaisedAtUtc == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.OverdueRaisedAtUtc, t).SetProperty(c => c.WarningRaisedAtUtc, c => c.WarningRaisedAtUtc ?? t), ct),
             "办件已超期（红灯），已上报效能监督", now, ct);

@@ -57,11 +57,14 @@ internal class CasesDbContext(DbContextOptions options) : DbContext(options)
             JsonColumn(b.Property(c => c.Applicant));
             JsonColumn(b.Property(c => c.Form));
             JsonColumn(b.Property(c => c.SupplementItems));
-            // The work queue: scope (department or region) first, then state and the light's instants.
-            b.HasIndex(c => new { c.DepartmentCode, c.State, c.DueAtUtc });
-            b.HasIndex(c => new { c.RegionCode, c.State, c.DueAtUtc });
-            b.HasIndex(c => new { c.State, c.WarnAtUtc });
-            b.HasIndex(c => new { c.State, c.DueAtUtc });
+            // Work queues: scope (department or region) first, then the running due instant (lights) or creation time.
+            b.HasIndex(c => new { c.DepartmentCode, c.RunningDueAtUtc });
+            b.HasIndex(c => new { c.RegionCode, c.RunningDueAtUtc });
+            b.HasIndex(c => new { c.DepartmentCode, c.CreatedAtUtc });
+            b.HasIndex(c => new { c.RegionCode, c.CreatedAtUtc });
+            // The sweep: only cases not yet flagged, by the instant that raises them.
+            b.HasIndex(c => new { c.OverdueRaisedAtUtc, c.RunningDueAtUtc });
+            b.HasIndex(c => new { c.WarningRaisedAtUtc, c.RunningWarnAtUtc });
             b.HasIndex(c => c.ApplicantAccountId);
             b.HasIndex(c => c.LegalPersonCreditCode);
             b.HasIndex(c => c.UpdatedAtUtc);
@@ -168,11 +171,13 @@ internal class CasesDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.MapAuditTable(Prefix);
     }
 
+    // The JSON-mapped values are never changed in place (the domain assigns a new value), so comparing references is
+    // enough to detect a change, and saves serialising every loaded case twice on each save.
     private static void JsonColumn<T>(PropertyBuilder<T> property) where T : class =>
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Json),
             s => JsonSerializer.Deserialize<T>(s, Json)!,
-            new ValueComparer<T>((a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json), v => JsonSerializer.Serialize(v, Json).GetHashCode(), v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
+            new ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v), v => v));
 }
 
 internal sealed class CasesSqliteDbContext(DbContextOptions<CasesSqliteDbContext> options) : CasesDbContext(options);

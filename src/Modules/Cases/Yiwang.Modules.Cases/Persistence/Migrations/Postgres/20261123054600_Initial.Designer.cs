@@ -12,7 +12,7 @@ using Yiwang.Modules.Cases.Persistence;
 namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(CasesPostgresDbContext))]
-    [Migration("20261123052955_Initial")]
+    [Migration("20261123054600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -702,6 +702,14 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
+                    b.Property<DateTime?>("RunningDueAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("running_due_at_utc");
+
+                    b.Property<DateTime?>("RunningWarnAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("running_warn_at_utc");
+
                     b.Property<string>("SpecialKind")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -770,17 +778,23 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_cases_case_created_by_idempotency_key");
 
-                    b.HasIndex("State", "DueAtUtc")
-                        .HasDatabaseName("ix_cases_case_state_due_at_utc");
+                    b.HasIndex("DepartmentCode", "CreatedAtUtc")
+                        .HasDatabaseName("ix_cases_case_department_code_created_at_utc");
 
-                    b.HasIndex("State", "WarnAtUtc")
-                        .HasDatabaseName("ix_cases_case_state_warn_at_utc");
+                    b.HasIndex("DepartmentCode", "RunningDueAtUtc")
+                        .HasDatabaseName("ix_cases_case_department_code_running_due_at_utc");
 
-                    b.HasIndex("DepartmentCode", "State", "DueAtUtc")
-                        .HasDatabaseName("ix_cases_case_department_code_state_due_at_utc");
+                    b.HasIndex("OverdueRaisedAtUtc", "RunningDueAtUtc")
+                        .HasDatabaseName("ix_cases_case_overdue_raised_at_utc_running_due_at_utc");
 
-                    b.HasIndex("RegionCode", "State", "DueAtUtc")
-                        .HasDatabaseName("ix_cases_case_region_code_state_due_at_utc");
+                    b.HasIndex("RegionCode", "CreatedAtUtc")
+                        .HasDatabaseName("ix_cases_case_region_code_created_at_utc");
+
+                    b.HasIndex("RegionCode", "RunningDueAtUtc")
+                        .HasDatabaseName("ix_cases_case_region_code_running_due_at_utc");
+
+                    b.HasIndex("WarningRaisedAtUtc", "RunningWarnAtUtc")
+                        .HasDatabaseName("ix_cases_case_warning_raised_at_utc_running_warn_at_utc");
 
                     b.ToTable("cases_case", (string)null);
                 });

@@ -78,6 +78,8 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                     warn_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     warn_share = table.Column<double>(type: "double precision", nullable: false),
                     statutory_due_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    running_due_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    running_warn_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     paused_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     resume_state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     paused_working_days = table.Column<int>(type: "integer", nullable: false),
@@ -280,9 +282,14 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_case_department_code_state_due_at_utc",
+                name: "ix_cases_case_department_code_created_at_utc",
                 table: "cases_case",
-                columns: new[] { "department_code", "state", "due_at_utc" });
+                columns: new[] { "department_code", "created_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_case_department_code_running_due_at_utc",
+                table: "cases_case",
+                columns: new[] { "department_code", "running_due_at_utc" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_case_legal_person_credit_code",
@@ -296,24 +303,29 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_case_region_code_state_due_at_utc",
+                name: "ix_cases_case_overdue_raised_at_utc_running_due_at_utc",
                 table: "cases_case",
-                columns: new[] { "region_code", "state", "due_at_utc" });
+                columns: new[] { "overdue_raised_at_utc", "running_due_at_utc" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_case_state_due_at_utc",
+                name: "ix_cases_case_region_code_created_at_utc",
                 table: "cases_case",
-                columns: new[] { "state", "due_at_utc" });
+                columns: new[] { "region_code", "created_at_utc" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_case_state_warn_at_utc",
+                name: "ix_cases_case_region_code_running_due_at_utc",
                 table: "cases_case",
-                columns: new[] { "state", "warn_at_utc" });
+                columns: new[] { "region_code", "running_due_at_utc" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_case_updated_at_utc",
                 table: "cases_case",
                 column: "updated_at_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_case_warning_raised_at_utc_running_warn_at_utc",
+                table: "cases_case",
+                columns: new[] { "warning_raised_at_utc", "running_warn_at_utc" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_cases_event_case_id_at_utc",

@@ -11,7 +11,7 @@ using Yiwang.Modules.Cases.Persistence;
 namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CasesSqliteDbContext))]
-    [Migration("20261123052952_Initial")]
+    [Migration("20261123054557_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -697,6 +697,14 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
+                    b.Property<DateTime?>("RunningDueAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("running_due_at_utc");
+
+                    b.Property<DateTime?>("RunningWarnAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("running_warn_at_utc");
+
                     b.Property<string>("SpecialKind")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -765,17 +773,23 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_cases_case_created_by_idempotency_key");
 
-                    b.HasIndex("State", "DueAtUtc")
-                        .HasDatabaseName("ix_cases_case_state_due_at_utc");
+                    b.HasIndex("DepartmentCode", "CreatedAtUtc")
+                        .HasDatabaseName("ix_cases_case_department_code_created_at_utc");
 
-                    b.HasIndex("State", "WarnAtUtc")
-                        .HasDatabaseName("ix_cases_case_state_warn_at_utc");
+                    b.HasIndex("DepartmentCode", "RunningDueAtUtc")
+                        .HasDatabaseName("ix_cases_case_department_code_running_due_at_utc");
 
-                    b.HasIndex("DepartmentCode", "State", "DueAtUtc")
-                        .HasDatabaseName("ix_cases_case_department_code_state_due_at_utc");
+                    b.HasIndex("OverdueRaisedAtUtc", "RunningDueAtUtc")
+                        .HasDatabaseName("ix_cases_case_overdue_raised_at_utc_running_due_at_utc");
 
-                    b.HasIndex("RegionCode", "State", "DueAtUtc")
-                        .HasDatabaseName("ix_cases_case_region_code_state_due_at_utc");
+                    b.HasIndex("RegionCode", "CreatedAtUtc")
+                        .HasDatabaseName("ix_cases_case_region_code_created_at_utc");
+
+                    b.HasIndex("RegionCode", "RunningDueAtUtc")
+                        .HasDatabaseName("ix_cases_case_region_code_running_due_at_utc");
+
+                    b.HasIndex("WarningRaisedAtUtc", "RunningWarnAtUtc")
+                        .HasDatabaseName("ix_cases_case_warning_raised_at_utc_running_warn_at_utc");
 
                     b.ToTable("cases_case", (string)null);
                 });
