@@ -61,6 +61,7 @@ public class YiwangApp : IAsyncLifetime
             "--RateLimit:PermitPerWindow=100000",
             "--RateLimit:SignInsPerMinute=100000",
             "--Log:Quiet=true",
+            "--Errors:ShowExceptions=true",
             .. _database.ConnectionString is { } cs ? new[] { $"--ConnectionStrings:Main={cs}" } : [],
             .. UseRealServer ? new[] { "--urls=http://127.0.0.1:0" } : [],
             .. ExtraArgs,

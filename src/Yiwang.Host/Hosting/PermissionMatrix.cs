@@ -86,6 +86,7 @@ internal static class PermissionMatrix
         ["GET /api/v1/applications/track"] = Access.Public,
         ["GET /api/v1/applications/{id}"] = Access.CaseRecord,
         ["POST /api/v1/applications/{id}/actions/{action}"] = Access.CaseRecord,
+        ["POST /api/v1/applications/actions"] = Access.SignedIn,
         ["POST /api/v1/applications/{id}/materials"] = Access.CaseRecord,
         ["POST /api/v1/applications/{id}/materials/reuse"] = Access.CaseRecord,
         ["GET /api/v1/applications/reusable-materials"] = Access.SignedIn,

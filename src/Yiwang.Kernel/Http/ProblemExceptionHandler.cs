@@ -8,9 +8,10 @@ namespace Yiwang.Kernel.Http;
 
 /// <summary>
 /// The one place exceptions become responses. Concurrency losses and malformed requests are expected and get a
-/// stable code; anything else is a bug or an infrastructure failure and becomes a 500 without a stack trace.
+/// stable code; anything else is a bug or an infrastructure failure and becomes a 500 without a stack trace
+/// (unless <c>Errors:ShowExceptions</c> is set, which test hosts do so that a failure on CI explains itself).
 /// </summary>
-public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger, Microsoft.Extensions.Configuration.IConfiguration configuration) : IExceptionHandler
 {
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -24,7 +25,8 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         if (error is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
-            error = new Error("server.error", "An unexpected error occurred.", (ErrorKind)(-1));
+            var detail = string.Equals(configuration["Errors:ShowExceptions"], "true", StringComparison.OrdinalIgnoreCase) ? exception.ToString() : "An unexpected error occurred.";
+            error = new Error("server.error", detail, (ErrorKind)(-1));
         }
 
         var problem = error.ToProblem();

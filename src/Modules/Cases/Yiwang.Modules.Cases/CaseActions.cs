@@ -25,6 +25,12 @@ internal sealed record ActionRequest(
     int? Revision = null, string? Opinion = null, IReadOnlyList<string>? Items = null, CaseDecision? Decision = null,
     string? LegalBasis = null, DeliveryMethod? Delivery = null, string? Kind = null, int? Days = null);
 
+/// <summary>One action of a batch.</summary>
+internal sealed record BulkItem(Guid Id, string Action, ActionRequest Request);
+
+/// <summary>What happened to one action of a batch: done (with the new state and revision) or refused (with its code).</summary>
+internal sealed record BulkOutcome(Guid Id, string Action, bool Done, string? Code, CaseState? State, int? Revision);
+
 /// <summary>
 /// Runs one action on a case (POST /applications/{id}/actions/{action} and the workbench forms alike): checks who may
 /// do it, applies the transition, and writes the process record, the audit row and the applicant's message in the
@@ -56,7 +62,66 @@ internal sealed class CaseActions(
     public async Task<Result<(ServiceCase Case, CaseViewer Viewer)>> ActAsync(ClaimsPrincipal user, Guid id, string action, ActionRequest request, CancellationToken ct)
     {
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var staged = await StageAsync(user, c, action, request, actors.Current, ct);
+        if (staged.IsFailure)
+        {
+            return staged.Error!;
+        }
+
+        if (await SaveAsync(action == "submit", ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        if (staged.Value.Message is { } message)
+        {
+            await notifier.SendAsync(c!.ApplicantAccountId!.Value, c.Applicant.Phone, message, ct);
+        }
+
+        return (c!, staged.Value.Viewer);
+    }
+
+    /// <summary>
+    /// Several actions in one transaction (批量办理, and department systems syncing decisions): each is checked and applied
+    /// as on its own, a refused one is reported and changes nothing, and the rest are stored together. If another
+    /// writer changed one of the cases meanwhile, nothing is stored and the whole batch gets 409.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<BulkOutcome>>> BulkAsync(ClaimsPrincipal user, IReadOnlyList<BulkItem> items, CancellationToken ct)
+    {
+        var ids = items.Select(i => i.Id).Distinct().ToList();
+        var cases = await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var actor = actors.Current;
+        var outcomes = new List<BulkOutcome>(items.Count);
+        var messages = new List<(ServiceCase Case, string Text)>();
+        foreach (var item in items)
+        {
+            var c = cases.GetValueOrDefault(item.Id);
+            var staged = await StageAsync(user, c, item.Action, item.Request, actor, ct);
+            outcomes.Add(staged.IsFailure
+                ? new BulkOutcome(item.Id, item.Action, false, staged.Error!.Code, null, null)
+                : new BulkOutcome(item.Id, item.Action, true, null, c!.State, c.Revision));
+            if (!staged.IsFailure && staged.Value.Message is { } text)
+            {
+                messages.Add((c!, text));
+            }
+        }
+
+        if (await SaveAsync(items.Any(i => i.Action == "submit"), ct) is { } conflict)
+        {
+            return conflict;
+        }
+
+        foreach (var (c, text) in messages)
+        {
+            await notifier.SendAsync(c.ApplicantAccountId!.Value, c.Applicant.Phone, text, ct);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Checks and applies one action, and stages its process record, audit row and applicant message.</summary>
+    private async Task<Result<(CaseViewer Viewer, string? Message)>> StageAsync(ClaimsPrincipal user, ServiceCase? c, string action, ActionRequest request, Actor actor, CancellationToken ct)
+    {
         if (c is null)
         {
             return CaseErrors.NotFound;
@@ -95,26 +160,26 @@ internal sealed class CaseActions(
             db.Notifications.Add(Notification.Create(Ids.New(clock), c.ApplicantAccountId!.Value, c.Id, message, now));
         }
 
+        return (viewer, message);
+    }
+
+    /// <summary>Stores what was staged; the revision token turns a concurrent change into 409.</summary>
+    private async Task<Error?> SaveAsync(bool numbersTaken, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
+            return null;
         }
         catch (DbUpdateConcurrencyException)
         {
             return CaseErrors.StaleRevision;
         }
-        catch (DbUpdateException) when (action == "submit")
+        catch (DbUpdateException) when (numbersTaken)
         {
             // The same number can only come from a race on the same case; the other submit won.
             return CaseErrors.StaleRevision;
         }
-
-        if (message is not null)
-        {
-            await notifier.SendAsync(c.ApplicantAccountId!.Value, c.Applicant.Phone, message, ct);
-        }
-
-        return (c, viewer);
     }
 
     private static Error? Authorise(string action, CaseViewer viewer, ServiceCase c) => action switch

@@ -110,12 +110,10 @@ internal sealed class CasesApi(CasesDbContext db, CaseAccess access, ItemSnapsho
             return [];
         }
 
-        var query = staff.DataScope switch
-        {
-            "All" => db.Alerts.AsNoTracking(),
-            "Region" when WorkQueue.RegionPrefix(staff.RegionCode) is { } p => db.Alerts.AsNoTracking().Where(a => a.RegionCode.StartsWith(p)),
-            _ => db.Alerts.AsNoTracking().Where(a => a.DepartmentCode == staff.DepartmentCode || (a.Kind == AlertKind.HallWait && a.RegionCode == staff.RegionCode)),
-        };
+        // Hall waits belong to the hall of a region: its staff see them whatever their department.
+        var query = staff.DataScope == "Department"
+            ? db.Alerts.AsNoTracking().Where(a => a.DepartmentCode == staff.DepartmentCode || (a.Kind == AlertKind.HallWait && a.RegionCode == staff.RegionCode))
+            : WorkQueue.InScope(db.Alerts.AsNoTracking(), staff);
         if (Enum.TryParse<AlertKind>(kind, true, out var k))
         {
             query = query.Where(a => a.Kind == k);
@@ -146,15 +144,16 @@ internal sealed class CasesApi(CasesDbContext db, CaseAccess access, ItemSnapsho
     }
 }
 
-/// <summary>The data-scope filter of staff queues, as SQL-translatable predicates.</summary>
+/// <summary>The data-scope filter of staff queues and lists, as SQL-translatable predicates.</summary>
 internal static class WorkQueue
 {
-    public static IQueryable<ServiceCase> InScope(IQueryable<ServiceCase> cases, StaffView staff) => staff.DataScope switch
+    public static IQueryable<T> InScope<T>(IQueryable<T> records, StaffView staff)
+        where T : class, IScopedRecord => staff.DataScope switch
     {
-        "All" => cases,
-        "Region" when RegionPrefix(staff.RegionCode) is { } prefix => cases.Where(c => c.RegionCode.StartsWith(prefix)),
-        "Department" when staff.DepartmentCode is { } dept => cases.Where(c => c.DepartmentCode == dept),
-        _ => cases.Where(c => false),
+        "All" => records,
+        "Region" when RegionPrefix(staff.RegionCode) is { } prefix => records.Where(r => r.RegionCode.StartsWith(prefix)),
+        "Department" when staff.DepartmentCode is { } dept => records.Where(r => r.DepartmentCode == dept),
+        _ => records.Where(r => false),
     };
 
     /// <summary>510000 → 51, 510100 → 5101, 510107 → 510107: every region code under it starts so.</summary>

@@ -44,6 +44,7 @@ public static class CasesModule
         group.MapCreateApplication();
         group.MapApplicationQueries();
         group.MapRunAction();
+        group.MapRunBulkActions();
         group.MapMaterials();
         group.MapAlerts();
         group.MapExchangeExport();

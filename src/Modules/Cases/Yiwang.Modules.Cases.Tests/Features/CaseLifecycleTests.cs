@@ -251,4 +251,33 @@ public sealed class CaseLifecycleTests(CasesApp app) : IClassFixture<CasesApp>
         await supervisor.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "cases.applicant_only");
         await badId.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "cases.form_fields_missing");
     }
+
+    [Fact]
+    public async Task A_batch_of_actions_is_stored_together_and_reports_each_refusal_without_storing_it()
+    {
+        var first = (await app.SubmittedCaseAsync(_ct)).GetProperty("id").GetGuid();
+        var second = (await app.SubmittedCaseAsync(_ct)).GetProperty("id").GetGuid();
+        var clerk = await app.AsAsync("GA-CLERK");
+
+        var batch = await clerk.PostAsJsonAsync("/api/v1/applications/actions", new
+        {
+            items = new object[]
+            {
+                new { id = first, action = "accept" },
+                new { id = second, action = "pre-review" },
+                new { id = second, action = "reject" },
+                new { id = Guid.NewGuid(), action = "accept" },
+            },
+        }, _ct);
+        var empty = await clerk.PostAsJsonAsync("/api/v1/applications/actions", new { items = Array.Empty<object>() }, _ct);
+
+        batch.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var outcomes = (await batch.Content.ReadFromJsonAsync<JsonElement>(_ct)).EnumerateArray().ToList();
+        outcomes.Select(o => o.GetProperty("done").GetBoolean()).ShouldBe([true, true, false, false]);
+        outcomes[2].GetProperty("code").GetString().ShouldBe("cases.reason_required");
+        outcomes[3].GetProperty("code").GetString().ShouldBe("cases.case_not_found");
+        (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{first}", _ct)).GetProperty("state").GetString().ShouldBe("InReview");
+        (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{second}", _ct)).GetProperty("state").GetString().ShouldBe("PreReviewed");
+        await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "cases.invalid_batch");
+    }
 }

@@ -6,7 +6,7 @@ namespace Yiwang.Modules.Cases.Domain;
 /// One evaluation (好差评, GB/T 39046 Table 9) of a completed case or a finished hall service: five levels, an optional
 /// comment, first rating or follow-up (追评). A bad one (差评) opens a rectification task.
 /// </summary>
-internal sealed class Rating
+internal sealed class Rating : IScopedRecord
 {
     private Rating()
     {

@@ -27,7 +27,7 @@ internal enum RectificationOutcome
 }
 
 /// <summary>A rectification task opened by a bad rating, with a working-day deadline, a callback record and a closing explanation.</summary>
-internal sealed class Rectification
+internal sealed class Rectification : IScopedRecord
 {
     private Rectification()
     {

@@ -21,7 +21,7 @@ internal sealed record Applicant(Guid? AccountId, string Name, string? IdNumber,
 /// checks the current state and returns a refusal instead of throwing; the time limit is counted in working days
 /// from acceptance, stands still while paused (补正, 特别程序) and moves by the paused working days on resume.
 /// </summary>
-internal sealed class ServiceCase
+internal sealed class ServiceCase : IScopedRecord
 {
     private ServiceCase()
     {

@@ -17,7 +17,7 @@ internal enum AlertKind
 /// One alert raised by the time-limit sweep. (Subject, Kind, Round) is unique, so a sweep that runs twice, or on two
 /// nodes, or again after a restart, cannot raise the same alert twice; the subject's own flag means none is missed.
 /// </summary>
-internal sealed class TimeAlert
+internal sealed class TimeAlert : IScopedRecord
 {
     private TimeAlert()
     {

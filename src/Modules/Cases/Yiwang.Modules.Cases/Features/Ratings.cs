@@ -91,7 +91,7 @@ internal static class Ratings
             return CaseErrors.StaffOnly.ToProblem();
         }
 
-        var query = InScope(db.Rectifications.AsNoTracking(), staff);
+        var query = WorkQueue.InScope(db.Rectifications.AsNoTracking(), staff);
         if (Enum.TryParse<RectificationState>(state, true, out var s))
         {
             query = query.Where(r => r.State == s);
@@ -116,10 +116,10 @@ internal static class Ratings
             return CaseErrors.StaffOnly.ToProblem();
         }
 
-        var ratings = InScope(db.Ratings.AsNoTracking(), staff);
+        var ratings = WorkQueue.InScope(db.Ratings.AsNoTracking(), staff);
         var total = await ratings.CountAsync(ct);
         var bad = await ratings.CountAsync(r => r.Level == SatisfactionLevel.Dissatisfied || r.Level == SatisfactionLevel.VeryDissatisfied, ct);
-        var tasks = await InScope(db.Rectifications.AsNoTracking(), staff).Select(r => new { r.OpenedAtUtc, r.ClosedAtUtc }).ToListAsync(ct);
+        var tasks = await WorkQueue.InScope(db.Rectifications.AsNoTracking(), staff).Select(r => new { r.OpenedAtUtc, r.ClosedAtUtc }).ToListAsync(ct);
         var closed = tasks.Where(t => t.ClosedAtUtc is not null).ToList();
         return TypedResults.Ok(new Indicators(
             total, total - bad, bad, total == 0 ? null : Math.Round((double)(total - bad) / total, 4),
@@ -131,19 +131,7 @@ internal static class Ratings
         r.Id, r.RatingId, r.SubjectId, r.DepartmentCode, r.State.ToString(), r.OpenedAtUtc, r.DueAtUtc, r.CallbackNote, r.Outcome?.ToString(), r.Explanation, r.ClosedAtUtc,
         r.ClosedAtUtc is null ? now > r.DueAtUtc : r.ClosedAtUtc > r.DueAtUtc);
 
-    private static IQueryable<Rating> InScope(IQueryable<Rating> q, StaffView s) => s.DataScope switch
-    {
-        "All" => q,
-        "Region" when WorkQueue.RegionPrefix(s.RegionCode) is { } p => q.Where(r => r.RegionCode.StartsWith(p)),
-        _ => q.Where(r => r.DepartmentCode == s.DepartmentCode),
-    };
 
-    internal static IQueryable<Rectification> InScope(IQueryable<Rectification> q, StaffView s) => s.DataScope switch
-    {
-        "All" => q,
-        "Region" when WorkQueue.RegionPrefix(s.RegionCode) is { } p => q.Where(r => r.RegionCode.StartsWith(p)),
-        _ => q.Where(r => r.DepartmentCode == s.DepartmentCode),
-    };
 }
 
 /// <summary>Stores a rating and, for 差评, the rectification task with its working-day deadline.</summary>
