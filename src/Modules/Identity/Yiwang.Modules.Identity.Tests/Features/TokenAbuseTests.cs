@@ -43,8 +43,11 @@ public sealed class TokenAbuseTests(TokenAbuseTests.ShortTokenApp app) : IClassF
         (await app.Client().GetAsync("/.well-known/jwks", _ct)).EnsureSuccessStatusCode();
         await using var scope = app.Services.CreateAsyncScope();
         var key = await scope.ServiceProvider.GetRequiredService<IdentityDbContext>().Keys.FirstAsync(k => k.Purpose == "signing", _ct);
-        using var rsa = RSA.Create();
+        // Not disposed, and with its own uncached provider factory: IdentityModel caches signature providers per key
+        // process-wide, so a disposed copy of the server's key would break the server's own signing afterwards.
+        var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(key.Material), out _);
+        var testKey = new RsaSecurityKey(rsa) { KeyId = key.Id.ToString("N")[..16], CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } };
         string Token(string audience) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "http://localhost/",
@@ -52,7 +55,7 @@ public sealed class TokenAbuseTests(TokenAbuseTests.ShortTokenApp app) : IClassF
             TokenType = "at+jwt",
             Claims = new Dictionary<string, object> { ["sub"] = Guid.NewGuid().ToString(), ["yiwang:kind"] = "Citizen" },
             Expires = DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = key.Id.ToString("N")[..16] }, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(testKey, SecurityAlgorithms.RsaSha256),
         });
 
         var foreign = await new OidcClient(app).Bearer(Token("some-other-api")).GetAsync("/api/v1/identity/me", _ct);
