@@ -42,8 +42,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
             await UploadAsync(citizen, material);
         }
 
-        await citizen.GetByTestId("act-submit").GetByRole(AriaRole.Button).ClickAsync();
-        await citizen.WaitForURLAsync("**done=submit");
+        await ActAsync(citizen, "submit");
         var number = await citizen.GetByTestId("case-number").InnerTextAsync();
 
         // The clerk finds it in the queue and asks, once, for the missing signature on the lease.
@@ -52,8 +51,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         await clerk.WaitForURLAsync("**/workbench/cases/**");
         await clerk.GetByTestId("supplement-items").GetByLabel(Lease).CheckAsync();
         await clerk.GetByTestId("act-request-supplement").Locator("input[name=opinion]").FillAsync("租赁合同缺少出租方签字");
-        await clerk.GetByTestId("act-request-supplement").GetByRole(AriaRole.Button).ClickAsync();
-        await clerk.WaitForURLAsync("**done=request-supplement");
+        await ActAsync(clerk, "request-supplement");
         var workbenchUrl = clerk.Url.Split('?')[0];
 
         // The citizen sees the one-time notice, uploads the signed lease and sends the supplement.
@@ -61,23 +59,18 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         var notice = await citizen.GetByTestId("supplement-notice").InnerTextAsync();
         await Shot(citizen, "supplement-notice");
         await UploadAsync(citizen, Lease, "lease-signed.pdf");
-        await citizen.GetByTestId("act-supplement").GetByRole(AriaRole.Button).ClickAsync();
-        await citizen.WaitForURLAsync("**done=supplement");
+        await ActAsync(citizen, "supplement");
 
         // Acceptance, review, decision and completion.
         await clerk.GotoAsync(workbenchUrl);
-        await clerk.GetByTestId("act-accept").GetByRole(AriaRole.Button).ClickAsync();
-        await clerk.WaitForURLAsync("**done=accept");
+        await ActAsync(clerk, "accept");
         await approver.GotoAsync(workbenchUrl);
         await approver.GetByTestId("act-pass-step").Locator("input[name=opinion]").FillAsync("材料齐全");
-        await approver.GetByTestId("act-pass-step").GetByRole(AriaRole.Button).ClickAsync();
-        await approver.WaitForURLAsync("**done=pass-step");
+        await ActAsync(approver, "pass-step");
         await approver.GetByTestId("act-decide").Locator("input[name=opinion]").FillAsync("符合设立条件，准予登记");
-        await approver.GetByTestId("act-decide").GetByRole(AriaRole.Button).ClickAsync();
-        await approver.WaitForURLAsync("**done=decide");
+        await ActAsync(approver, "decide");
         await clerk.GotoAsync(workbenchUrl);
-        await clerk.GetByTestId("act-complete").GetByRole(AriaRole.Button).ClickAsync();
-        await clerk.WaitForURLAsync("**done=complete");
+        await ActAsync(clerk, "complete");
         await Shot(clerk, "workbench-completed");
 
         // The citizen rates the service.
@@ -122,6 +115,20 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         });
         await form.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
         await page.WaitForURLAsync("**done=uploaded");
+    }
+
+    /// <summary>Presses an action's button and waits for the answer; a refusal or a failure fails with the page it led to.</summary>
+    private static async Task ActAsync(IPage page, string action)
+    {
+        var before = page.Url;
+        await page.GetByTestId("act-" + action).GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForURLAsync(url => url != before);
+        if (!page.Url.Contains("done=" + action, StringComparison.Ordinal))
+        {
+            await Shot(page, "refused-" + action);
+            var body = await page.Locator("body").InnerTextAsync();
+            throw new Shouldly.ShouldAssertException($"{action} was not done: {page.Url}\n{body[..Math.Min(body.Length, 3000)]}");
+        }
     }
 
     private static Task Shot(IPage page, string name) =>
