@@ -28,6 +28,12 @@ internal sealed record ActionRequest(
 /// <summary>One action of a batch.</summary>
 internal sealed record BulkItem(Guid Id, string Action, ActionRequest Request);
 
+/// <summary>One action as its caller asked for it: who (for the access check), as which actor (for the audit), what.</summary>
+internal sealed record ActionCall(ClaimsPrincipal User, Actor Actor, BulkItem Item);
+
+/// <summary>A stored action: the case as stored and as its caller may see it.</summary>
+internal sealed record ActionDone(ServiceCase Case, CaseViewer Viewer);
+
 /// <summary>What happened to one action of a batch: done (with the new state and revision) or refused (with its code).</summary>
 internal sealed record BulkOutcome(Guid Id, string Action, bool Done, string? Code, CaseState? State, int? Revision);
 
@@ -37,7 +43,8 @@ internal sealed record BulkOutcome(Guid Id, string Action, bool Done, string? Co
 /// same transaction. The revision is a concurrency token: of two simultaneous actions exactly one is stored.
 /// </summary>
 internal sealed class CaseActions(
-    CasesDbContext db, CaseAccess access, IWorkingDayCalendar calendar, IOptions<CasesOptions> options, NotificationFanOut notifier, IActorAccessor actors, TimeProvider clock)
+    CasesDbContext db, CaseAccess access, IWorkingDayCalendar calendar, IOptions<CasesOptions> options, NotificationFanOut notifier,
+    ActionGroupCommit groupCommit, IActorAccessor actors, TimeProvider clock)
 {
     public static readonly string[] Names =
     [
@@ -54,31 +61,24 @@ internal sealed class CaseActions(
             return acted.Error!;
         }
 
-        var (c, viewer) = acted.Value;
+        var (c, viewer) = acted.Value!;
         return await CaseViews.DetailAsync(db, c, viewer, clock.GetUtcNow(), ct);
     }
 
-    /// <summary>Runs the action and returns the stored case, without reading anything back (Prefer: return=minimal).</summary>
-    public async Task<Result<(ServiceCase Case, CaseViewer Viewer)>> ActAsync(ClaimsPrincipal user, Guid id, string action, ActionRequest request, CancellationToken ct)
+    /// <summary>
+    /// Runs the action and returns the stored case, without reading anything back (Prefer: return=minimal). Through the
+    /// group commit when it is on, so concurrent actions share one transaction; the answer still waits for the commit.
+    /// </summary>
+    public async Task<Result<ActionDone>> ActAsync(ClaimsPrincipal user, Guid id, string action, ActionRequest request, CancellationToken ct)
     {
-        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, ct);
-        var staged = await StageAsync(user, c, action, request, actors.Current, ct);
-        if (staged.IsFailure)
+        var call = new ActionCall(user, actors.Current, new BulkItem(id, action, request));
+        if (options.Value.GroupCommit)
         {
-            return staged.Error!;
+            return await groupCommit.RunAsync(call, ct);
         }
 
-        if (await SaveAsync(action == "submit", ct) is { } conflict)
-        {
-            return conflict;
-        }
-
-        if (staged.Value.Message is { } message)
-        {
-            await notifier.SendAsync(c!.ApplicantAccountId!.Value, c.Applicant.Phone, message, ct);
-        }
-
-        return (c!, staged.Value.Viewer);
+        var group = await GroupAsync([call], ct);
+        return group.IsFailure ? group.Error! : group.Value![0];
     }
 
     /// <summary>
@@ -88,25 +88,48 @@ internal sealed class CaseActions(
     /// </summary>
     public async Task<Result<IReadOnlyList<BulkOutcome>>> BulkAsync(ClaimsPrincipal user, IReadOnlyList<BulkItem> items, CancellationToken ct)
     {
-        var ids = items.Select(i => i.Id).Distinct().ToList();
-        var cases = await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var actor = actors.Current;
-        var outcomes = new List<BulkOutcome>(items.Count);
+        var group = await GroupAsync([.. items.Select(i => new ActionCall(user, actor, i))], ct);
+        if (group.IsFailure)
+        {
+            return group.Error!;
+        }
+
+        return items.Zip(group.Value!, (item, done) => done.IsFailure
+            ? new BulkOutcome(item.Id, item.Action, false, done.Error!.Code, null, null)
+            : new BulkOutcome(item.Id, item.Action, true, null, done.Value!.Case.State, done.Value.Case.Revision)).ToList();
+    }
+
+    /// <summary>
+    /// Checks and applies each call in turn on this unit of work, stores all that succeeded in one commit, then tells
+    /// the applicants. The outer failure is the commit's (a concurrent change: nothing of the group was stored).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Result<ActionDone>>>> GroupAsync(IReadOnlyList<ActionCall> calls, CancellationToken ct)
+    {
+        var ids = calls.Select(i => i.Item.Id).Distinct().ToList();
+        var cases = ids.Count == 1
+            ? await db.Cases.Where(c => c.Id == ids[0]).ToDictionaryAsync(c => c.Id, ct)
+            : await db.Cases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var outcomes = new List<Result<ActionDone>>(calls.Count);
         var messages = new List<(ServiceCase Case, string Text)>();
-        foreach (var item in items)
+        foreach (var (user, actor, item) in calls)
         {
             var c = cases.GetValueOrDefault(item.Id);
             var staged = await StageAsync(user, c, item.Action, item.Request, actor, ct);
-            outcomes.Add(staged.IsFailure
-                ? new BulkOutcome(item.Id, item.Action, false, staged.Error!.Code, null, null)
-                : new BulkOutcome(item.Id, item.Action, true, null, c!.State, c.Revision));
-            if (!staged.IsFailure && staged.Value.Message is { } text)
+            if (staged.IsFailure)
+            {
+                outcomes.Add(staged.Error!);
+                continue;
+            }
+
+            outcomes.Add(new ActionDone(c!, staged.Value.Viewer));
+            if (staged.Value.Message is { } text)
             {
                 messages.Add((c!, text));
             }
         }
 
-        if (await SaveAsync(items.Any(i => i.Action == "submit"), ct) is { } conflict)
+        if (await SaveAsync(calls.Any(i => i.Item.Action == "submit"), ct) is { } conflict)
         {
             return conflict;
         }

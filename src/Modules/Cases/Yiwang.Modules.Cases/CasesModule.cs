@@ -28,6 +28,8 @@ public static class CasesModule
         services.AddScoped<ItemSnapshots>();
         services.AddScoped<ApplicationForms>();
         services.AddScoped<CaseActions>();
+        services.AddSingleton<ActionGroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActionGroupCommit>());
         services.AddScoped<NotificationFanOut>();
         services.AddScoped<CreateApplication.Creator>();
         services.AddScoped<MaterialIntake>();

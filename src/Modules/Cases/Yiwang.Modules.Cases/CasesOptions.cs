@@ -17,4 +17,16 @@ internal sealed class CasesOptions
 
     /// <summary>Working days a department has to close a rectification task (default 15; local policies vary).</summary>
     public int RectificationDays { get; set; } = 15;
+
+    /// <summary>Store concurrent single actions together (group commit); off means one transaction per action.</summary>
+    public bool GroupCommit { get; set; } = true;
+
+    /// <summary>Most actions in one group commit.</summary>
+    public int GroupCommitMax { get; set; } = 64;
+
+    /// <summary>When busy, how long a group commit waits for the next actions to arrive (0 never waits).</summary>
+    public double GroupCommitDelayMs { get; set; } = 1;
+
+    /// <summary>Group-commit writers working at once (more than one only helps on PostgreSQL).</summary>
+    public int GroupCommitWriters { get; set; } = 1;
 }

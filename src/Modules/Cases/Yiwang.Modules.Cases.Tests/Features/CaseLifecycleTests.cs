@@ -280,4 +280,25 @@ public sealed class CaseLifecycleTests(CasesApp app) : IClassFixture<CasesApp>
         (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{second}", _ct)).GetProperty("state").GetString().ShouldBe("PreReviewed");
         await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "cases.invalid_batch");
     }
+
+    [Fact]
+    public async Task Actions_arriving_together_are_each_stored_and_each_caller_gets_its_own_case_back()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add((await app.SubmittedCaseAsync(_ct)).GetProperty("id").GetGuid());
+        }
+
+        var clerk = await app.AsAsync("GA-CLERK");
+
+        var answers = await Task.WhenAll(ids.Select(id => clerk.PostAsJsonAsync($"/api/v1/applications/{id}/actions/accept", new { }, _ct)));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Content.ReadFromJsonAsync<JsonElement>(_ct)));
+        var stored = await Task.WhenAll(ids.Select(id => clerk.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}", _ct)));
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK);
+        bodies.Select(b => b.GetProperty("id").GetGuid()).ShouldBe(ids);
+        stored.ShouldAllBe(c => c.GetProperty("state").GetString() == "InReview");
+        stored.ShouldAllBe(c => c.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("action").GetString() == "accept") == 1);
+    }
 }

@@ -40,7 +40,7 @@ internal static class RunAction
                 return acted.Error!.ToProblem();
             }
 
-            var c = acted.Value.Case;
+            var c = acted.Value!.Case;
             return TypedResults.Ok(new Acted(c.Id, c.Number, c.State, c.LightAt(clock.GetUtcNow()), c.Revision));
         }
 
