@@ -91,6 +91,8 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             (Access.ApplicantOrClerk, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
             (Access.HallClerk, Caller.WindowClerk) => Allowed,
             (Access.HallClerk, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
+            (Access.Staff, _) => staff ? Allowed : s => s == HttpStatusCode.Forbidden,
+            (Access.LicenceRecord, _) => s => s == HttpStatusCode.NotFound,
             _ => _ => false,
         };
     }
@@ -126,7 +128,10 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             .Replace("{materialId}", Guid.NewGuid().ToString())
             .Replace("{action}", "accept")
             .Replace("{itemCode}", "511602-SCJG-001")
-            .Replace("{region}", "511602");
+            .Replace("{region}", "511602")
+            .Replace("{issuerCode}", "11511602MB00000012")
+            .Replace("{purpose}", "revocation")
+            .Replace("{list}", "0");
         var query = path.Contains("add-working-days") ? "?from=2024-01-02&days=1" : path.Contains("count-working-days") ? "?from=2024-01-02&to=2024-01-09" : "";
         using var request = new HttpRequestMessage(new HttpMethod(method), path + query);
         if (method is "POST" or "PUT")

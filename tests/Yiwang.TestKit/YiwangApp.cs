@@ -147,11 +147,39 @@ public class YiwangApp : IAsyncLifetime
 /// <summary>A <see cref="YiwangApp"/> with the demo data loaded.</summary>
 public class YiwangDemoApp : YiwangApp
 {
+    public const string CitizenPassword = "Demo2026citizen";
+    public const string StaffPassword = "Demo2026staff";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         await SeedDemoAsync();
     }
+
+    /// <summary>A client signed in (by access token, fetched once per login) as a demo person or staff member.</summary>
+    public async Task<HttpClient> AsAsync(string login)
+    {
+        if (!_tokens.TryGetValue(login, out var token))
+        {
+            var password = login.Contains('-', StringComparison.Ordinal) ? StaffPassword : CitizenPassword;
+            token = (await new OidcClient(this).TokensForAsync(login, password)).GetProperty("access_token").GetString()!;
+            _tokens[login] = token;
+        }
+
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+/// <summary>A clock tests can move forward, to see deadlines and expiry without waiting days.</summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
 
 /// <summary>A <see cref="YiwangApp"/> on a database that outlives it, to test what survives a restart.</summary>

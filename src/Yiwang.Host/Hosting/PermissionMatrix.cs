@@ -25,6 +25,10 @@ internal enum Access
     ApplicantOrClerk,
     /// <summary>Window clerks of the hall's region (and platform admins); everyone else signed in 403.</summary>
     HallClerk,
+    /// <summary>Staff (the handler then checks their department and role); citizens and department systems 403.</summary>
+    Staff,
+    /// <summary>One licence: its holder (or whoever acts for a legal holder) and its issuer's staff; to everyone else 404.</summary>
+    LicenceRecord,
 }
 
 /// <summary>
@@ -95,6 +99,23 @@ internal static class PermissionMatrix
         ["GET /api/v1/applications/alerts"] = Access.StaffInScope,
         ["GET /api/v1/applications/exchange"] = Access.StaffInScope,
         ["POST /api/v1/applications/{id}/rating"] = Access.CaseRecord,
+
+        // Electronic licences (电子证照)
+        ["GET /api/v1/licences/types"] = Access.Public,
+        ["POST /api/v1/licences/types"] = Access.PlatformAdmin,
+        ["GET /api/v1/licences/issuers"] = Access.Public,
+        ["POST /api/v1/licences/issuers"] = Access.PlatformAdmin,
+        ["POST /api/v1/licences/issuers/{creditCode}/rotate"] = Access.PlatformAdmin,
+        ["GET /api/v1/licences/jwks"] = Access.Public,
+        ["GET /api/v1/licences/status/{issuerCode}/{purpose}/{list}"] = Access.Public,
+        ["POST /api/v1/licences/verify"] = Access.Public,
+        ["POST /api/v1/licences"] = Access.Staff,
+        ["GET /api/v1/licences/mine"] = Access.SignedIn,
+        ["GET /api/v1/licences/issued"] = Access.Staff,
+        ["GET /api/v1/licences/{id}"] = Access.LicenceRecord,
+        ["POST /api/v1/licences/{id}/status"] = Access.LicenceRecord,
+        ["POST /api/v1/licences/{id}/versions"] = Access.LicenceRecord,
+        ["POST /api/v1/licences/{id}/presentations"] = Access.LicenceRecord,
 
         // Ratings (好差评) and the hall queue (排队叫号)
         ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,

@@ -15,6 +15,7 @@ using Yiwang.Kernel.Http;
 using Yiwang.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Yiwang.Modules.Cases;
+using Yiwang.Modules.Licences;
 using Yiwang.Modules.Catalog;
 using Yiwang.Modules.Identity;
 using Yiwang.Modules.Reference;
@@ -49,6 +50,7 @@ internal static class PlatformHost
         builder.Services.AddCatalogModule(database);
         builder.Services.AddIdentityModule(database);
         builder.Services.AddCasesModule(database, builder.Configuration);
+        builder.Services.AddLicencesModule(database, builder.Configuration);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
@@ -108,6 +110,7 @@ internal static class PlatformHost
         app.MapCatalogModule();
         app.MapIdentityModule();
         app.MapCasesModule();
+        app.MapLicencesModule();
         app.MapWebUi();
         app.MapRazorComponents<App>();
         return app;

@@ -132,4 +132,17 @@ public interface ICasesApi
 
     /// <summary>Public progress by case number and query code; null when they do not match.</summary>
     Task<CaseProgress?> TrackAsync(string? number, string? queryCode, CancellationToken ct);
+
+    /// <summary>
+    /// Cases completed at or after an instant, in completion order, for modules that act on results, such as issuing
+    /// licences (readers keep the last instant they saw and skip what they already handled). A system feed: no caller,
+    /// no access check; never expose it as it is.
+    /// </summary>
+    Task<IReadOnlyList<CompletedCase>> CompletedSinceAsync(DateTime sinceUtc, int take, CancellationToken ct);
 }
+
+/// <summary>A completed case as the completed-case feed gives it, with the applicant's and the form's data.</summary>
+public sealed record CompletedCase(
+    Guid Id, string? Number, string ItemCode, string ItemName, string DepartmentCode, CaseDecision? Decision, DateTime CompletedAtUtc,
+    Guid? ApplicantAccountId, string ApplicantName, string? ApplicantIdNumber, string? LegalPersonCreditCode, string? LegalPersonName,
+    IReadOnlyDictionary<string, string> Form);

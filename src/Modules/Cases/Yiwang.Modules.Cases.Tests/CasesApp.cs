@@ -9,14 +9,6 @@ using Yiwang.TestKit;
 
 namespace Yiwang.Modules.Cases.Tests;
 
-/// <summary>A clock the tests can move forward, to see warnings and overdue cases without waiting days.</summary>
-public sealed class ShiftableClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
-}
-
 /// <summary>Records messages instead of sending them.</summary>
 public sealed class RecordingChannel : Contracts.ICaseNotificationChannel
 {
@@ -35,11 +27,6 @@ public sealed class CasesApp : YiwangDemoApp
     public const string Item = "511602-SCJG-001";
     public const string Citizen = "511602199003071232";
     public const string Agent = "510107198511124563";
-    public const string CitizenPassword = "Demo2026citizen";
-    public const string StaffPassword = "Demo2026staff";
-
-    private readonly Dictionary<string, string> _tokens = [];
-
     public ShiftableClock Clock { get; } = new();
 
     /// <summary>A second notification channel (as an SMS gateway would be), recording what it was asked to send.</summary>
@@ -49,21 +36,6 @@ public sealed class CasesApp : YiwangDemoApp
     {
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         services.AddSingleton<Contracts.ICaseNotificationChannel>(Sms);
-    }
-
-    /// <summary>A client signed in (by access token) as a demo person or staff member.</summary>
-    public async Task<HttpClient> AsAsync(string login)
-    {
-        if (!_tokens.TryGetValue(login, out var token))
-        {
-            var password = login.Contains('-', StringComparison.Ordinal) ? StaffPassword : CitizenPassword;
-            token = (await new OidcClient(this).TokensForAsync(login, password)).GetProperty("access_token").GetString()!;
-            _tokens[login] = token;
-        }
-
-        var client = Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     public static MultipartFormDataContent Pdf(string materialName, string fileName = "scan.pdf", string body = "%PDF-1.7\n% test material\n")

@@ -28,6 +28,15 @@ internal sealed class CasesApi(CasesDbContext db, CaseAccess access, ItemSnapsho
         return new PagedList<CaseSummary>([.. rows.Select(c => CaseViews.Summary(c, now))], total, page.Page, page.PageSize);
     }
 
+    public async Task<IReadOnlyList<CompletedCase>> CompletedSinceAsync(DateTime sinceUtc, int take, CancellationToken ct)
+    {
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.CompletedAtUtc != null && c.CompletedAtUtc >= sinceUtc)
+            .OrderBy(c => c.CompletedAtUtc).ThenBy(c => c.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+        return [.. rows.Select(c => new CompletedCase(c.Id, c.Number, c.ItemCode, c.Item.Name, c.DepartmentCode, c.Decision, c.CompletedAtUtc!.Value,
+            c.ApplicantAccountId, c.Applicant.Name, c.Applicant.IdNumber, c.Applicant.CreditCode ?? c.LegalPersonCreditCode, c.Applicant.LegalPersonName, c.Form))];
+    }
+
     public async Task<CaseDetail?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);

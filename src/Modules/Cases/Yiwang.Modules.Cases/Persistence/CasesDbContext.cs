@@ -66,6 +66,8 @@ internal class CasesDbContext(DbContextOptions options) : DbContext(options)
             b.HasIndex(c => new { c.OverdueRaisedAtUtc, c.RunningDueAtUtc });
             b.HasIndex(c => new { c.WarningRaisedAtUtc, c.RunningWarnAtUtc });
             b.HasIndex(c => c.ApplicantAccountId);
+            // The feed of completed cases other modules read (licences issue from it).
+            b.HasIndex(c => new { c.CompletedAtUtc, c.Id });
             b.HasIndex(c => c.LegalPersonCreditCode);
             b.HasIndex(c => c.UpdatedAtUtc);
         });

@@ -771,6 +771,9 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                     b.HasIndex("UpdatedAtUtc")
                         .HasDatabaseName("ix_cases_case_updated_at_utc");
 
+                    b.HasIndex("CompletedAtUtc", "Id")
+                        .HasDatabaseName("ix_cases_case_completed_at_utc_id");
+
                     b.HasIndex("CreatedBy", "IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_case_created_by_idempotency_key");

@@ -276,6 +276,11 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
                 column: "applicant_account_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_cases_case_completed_at_utc_id",
+                table: "cases_case",
+                columns: new[] { "completed_at_utc", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_case_created_by_idempotency_key",
                 table: "cases_case",
                 columns: new[] { "created_by", "idempotency_key" },

@@ -1,0 +1,79 @@
+namespace Yiwang.Modules.Licences.Contracts;
+
+/// <summary>Status of a licence version (有效 / 中止 / 吊销 / 注销). Expiry is not a status: it follows from the validity dates.</summary>
+public enum LicenceStatus
+{
+    Valid,
+    Suspended,
+    Revoked,
+    Cancelled,
+}
+
+/// <summary>Who holds licences of a type (持证主体): a natural person (自然人) or a legal person (法人).</summary>
+public enum HolderKind
+{
+    NaturalPerson,
+    LegalPerson,
+}
+
+/// <summary>Signature algorithm of an issuer: Ed25519, or SM2 with SM3 (国密).</summary>
+public enum SigningAlgorithm
+{
+    Ed25519,
+    Sm2,
+}
+
+/// <summary>What a verifier is told about a presented licence.</summary>
+public enum Verdict
+{
+    Valid,
+    Revoked,
+    Suspended,
+    Expired,
+    Tampered,
+    UnknownIssuer,
+    Malformed,
+}
+
+/// <summary>One field of a licence type's face (证照照面信息).</summary>
+/// <param name="Name">Key of the field in the credential.</param>
+/// <param name="Label">Label shown on the licence.</param>
+/// <param name="Required">Whether a licence cannot be issued without it.</param>
+/// <param name="From">
+/// Where an automatically issued licence takes the value from its case: <c>applicant.name</c>, <c>applicant.idNumber</c>,
+/// <c>applicant.creditCode</c>, <c>applicant.legalPersonName</c>, <c>form.{key}</c>, <c>case.number</c>, <c>case.item</c>,
+/// <c>issuer.name</c>, <c>date.issued</c>, or a constant after <c>=</c>. Null: staff fill it in.
+/// </param>
+public sealed record LicenceField(string Name, string Label, bool Required = true, string? From = null);
+
+/// <summary>A licence type (证照类型, 证照目录 entry).</summary>
+/// <param name="Name">证照名称.</param>
+/// <param name="DefiningAuthority">证照定义机构.</param>
+/// <param name="HolderKind">持证主体类型.</param>
+/// <param name="Fields">The face fields.</param>
+/// <param name="Code">证照类型代码: the defining authority's 18-character credit code and a 3-digit number.</param>
+/// <param name="IssuerLevel">Level of the issuing departments (国家 / 省 / 市 / 县).</param>
+/// <param name="ValidityYears">How long a licence is valid from issue; null for long-term (长期).</param>
+/// <param name="ProducedBy">Catalogue items whose approved cases issue it.</param>
+/// <param name="Replaces">Names of application materials it may replace (免证办), as the catalogue names them.</param>
+public sealed record LicenceTypeView(
+    string Code, string Name, string DefiningAuthority, string IssuerLevel, HolderKind HolderKind, IReadOnlyList<LicenceField> Fields,
+    int? ValidityYears, IReadOnlyList<string> ProducedBy, IReadOnlyList<string> Replaces);
+
+/// <summary>A licence version as a list shows it; the holder's code is masked.</summary>
+public sealed record LicenceSummary(
+    Guid Id, string Identifier, string TypeCode, string TypeName, string IssuerName, string HolderName, string HolderCodeMasked,
+    LicenceStatus Status, bool Expired, DateOnly ValidFrom, DateOnly? ValidUntil, int Version, bool IsCurrent);
+
+/// <summary>A status change or new version in a licence's history.</summary>
+public sealed record LicenceEventView(DateTime AtUtc, string Action, string Actor, string? Reason, string Identifier);
+
+/// <summary>A licence with its face, history and signed credential (for its holder and its issuer).</summary>
+public sealed record LicenceDetail(
+    LicenceSummary Summary, string HolderCode, IReadOnlyDictionary<string, string> Fields, string? StatusReason, Guid? SourceCaseId,
+    string? PreviousIdentifier, string Credential, IReadOnlyList<LicenceEventView> History);
+
+/// <summary>The answer of a verification: the verdict, what the signature says, and only the fields the holder disclosed.</summary>
+public sealed record VerificationView(
+    Verdict Verdict, string Message, string? Identifier, string? TypeName, string? IssuerName, string? IssuerCode, DateTimeOffset? IssuedAt,
+    DateOnly? ValidUntil, IReadOnlyDictionary<string, string> Disclosed);

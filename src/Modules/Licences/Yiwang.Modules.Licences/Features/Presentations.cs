@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QRCoder;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Results;
+using Yiwang.Modules.Licences.Contracts;
+using Yiwang.Modules.Licences.Crypto;
+using Yiwang.Modules.Licences.Domain;
+using Yiwang.Modules.Licences.Persistence;
+
+namespace Yiwang.Modules.Licences.Features;
+
+/// <summary>
+/// 亮证 and 验证: the holder makes a presentation showing only the fields they choose (as text, a link and a QR code);
+/// anyone verifies a presentation or link without signing in.
+/// </summary>
+internal static class Presentations
+{
+    public sealed record PresentRequest(IReadOnlyList<string>? Fields);
+
+    public sealed record PresentationView(string Identifier, string Presentation, string Link, string QrPngBase64, IReadOnlyList<string> Disclosed);
+
+    public sealed record VerifyRequest(string? Presentation);
+
+    public static void MapPresentations(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:guid}/presentations", Present).RequireAuthorization()
+            .WithSummary("The holder shows a licence: a presentation disclosing only the chosen fields, with its verification link and QR code");
+        group.MapPost("/verify", Verify).AllowAnonymous()
+            .WithSummary("Verify a presented licence or its verification link: valid, revoked, suspended, expired, tampered, unknown issuer or malformed");
+    }
+
+    private static async Task<Results<Ok<PresentationView>, ProblemHttpResult>> Present(
+        Guid id, PresentRequest request, ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, IOptions<LicencesOptions> options,
+        IActorAccessor actors, TimeProvider clock, CancellationToken ct)
+    {
+        var licence = await db.Licences.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (licence is null || !await access.IsHolderAsync(user, licence, ct))
+        {
+            return LicenceErrors.NotFound.ToProblem();
+        }
+
+        var presented = Build(licence, request.Fields ?? [], options.Value.BaseUrl);
+        if (presented is null)
+        {
+            return LicenceErrors.InvalidDisclosure.ToProblem();
+        }
+
+        db.Audit.Add(AuditEntry.Record(actors.Current, "licences.presented", licence.Identifier, string.Join(",", presented.Disclosed), clock));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(presented);
+    }
+
+    /// <summary>The presentation of a licence with the named fields; null when a name is not a field of this licence.</summary>
+    internal static PresentationView? Build(Licence licence, IReadOnlyList<string> fields, string baseUrl)
+    {
+        if (!SdJwt.TrySplit(licence.Credential, out var jws, out var all))
+        {
+            return null;
+        }
+
+        var disclosures = all.Select(SdJwt.Decode).OfType<SdJwt.Disclosure>().ToList();
+        var wanted = fields.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Any(f => disclosures.All(d => d.Name != f)))
+        {
+            return null;
+        }
+
+        var presentation = SdJwt.Combine(jws, disclosures.Where(d => wanted.Contains(d.Name)).Select(d => d.Encoded));
+        var link = $"{baseUrl}/verify?p={Uri.EscapeDataString(presentation)}";
+        using var qr = QRCodeGenerator.GenerateQrCode(link, QRCodeGenerator.ECCLevel.L);
+        var png = new PngByteQRCode(qr).GetGraphic(4);
+        return new PresentationView(licence.Identifier, presentation, link, Convert.ToBase64String(png), wanted);
+    }
+
+    private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> Verify(VerifyRequest request, LicenceVerifier verifier, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Presentation))
+        {
+            return LicenceErrors.InvalidPresentation.ToProblem();
+        }
+
+        return TypedResults.Ok(await verifier.VerifyAsync(request.Presentation, ct));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Yiwang.Modules.Licences.Contracts;
+using Yiwang.Modules.Licences.Crypto;
+using Yiwang.Modules.Licences.Domain;
+
+namespace Yiwang.Modules.Licences;
+
+/// <summary>
+/// Verifies a presented licence (证照核验) without trusting anything in it: the key id must be one of our issuers' keys
+/// and belong to the issuer the credential names, the signature must hold, each shown field must match a digest the
+/// issuer signed, the identifier's check character must hold, then the status lists and the validity dates decide.
+/// Only the fields the holder disclosed are returned. Reads no licence record: what a stranger can check is what the
+/// credential and the public status lists prove.
+/// </summary>
+internal sealed class LicenceVerifier(IssuerKeyring keyring, StatusLists lists, IOptions<LicencesOptions> options, TimeProvider clock)
+{
+    private static readonly IReadOnlyDictionary<string, string> Nothing = new Dictionary<string, string>();
+
+    /// <summary>Accepts the presentation text or a verification link carrying it in <c>p</c>.</summary>
+    public async Task<VerificationView> VerifyAsync(string? input, CancellationToken ct)
+    {
+        var text = input?.Trim() ?? "";
+        if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !IsOurs(uri))
+            {
+                return Refuse(Verdict.Malformed, "这不是本平台的证照核验链接。");
+            }
+
+            text = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query).GetValueOrDefault("p").ToString();
+        }
+
+        if (text.Length is 0 or > 20_000 || !SdJwt.TrySplit(text, out var compact, out var disclosures) || Jws.Parse(compact) is not { } jws)
+        {
+            return Refuse(Verdict.Malformed, "无法识别的证照数据。");
+        }
+
+        if (jws.Kid is not { } kid || await keyring.FindAsync(kid, ct) is not { } key || SignatureScheme.ForAlg(jws.Alg) is not { } scheme
+            || scheme != SignatureScheme.For(key.Algorithm))
+        {
+            return Refuse(Verdict.UnknownIssuer, "签发者不在本平台的可信签发者名单中。");
+        }
+
+        if (!scheme.Verify(key.PublicKey, jws.SigningInput, jws.Signature))
+        {
+            return Refuse(Verdict.Tampered, "签名无效：证照内容被改动过。");
+        }
+
+        var payload = jws.Payload;
+        var identifierText = Text(payload["jti"]);
+        if (Text(payload["iss"]) != LicenceCredential.IssuerId(options.Value.BaseUrl, key.IssuerCode)
+            || !LicenceIdentifier.TryParse(identifierText, out var identifier) || identifier.Value.IssuerCode != key.IssuerCode)
+        {
+            return Refuse(Verdict.Tampered, "签发者与证照标识不一致。");
+        }
+
+        var subject = payload["credentialSubject"] as JsonObject;
+        var digests = (subject?["_sd"] as JsonArray)?.Select(Text).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var encoded in disclosures)
+        {
+            if (SdJwt.Decode(encoded) is not { } disclosure || !digests.Contains(disclosure.Digest) || !shown.TryAdd(disclosure.Name, disclosure.Value))
+            {
+                return Refuse(Verdict.Tampered, "出示的字段与签发内容不符。");
+            }
+        }
+
+        var view = new VerificationView(
+            Verdict.Valid, "证照有效。", identifierText, Text(subject?["licenceTypeName"]), Text((payload["issuer"] as JsonObject)?["name"]), key.IssuerCode,
+            payload["iat"]?.GetValueKind() == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeSeconds((long)payload["iat"]!) : null,
+            ValidUntil(payload), shown);
+        foreach (var entry in (payload["credentialStatus"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var purpose = Text(entry["statusPurpose"]) ?? "";
+            var list = ListNumber(Text(entry["statusListCredential"]), key.IssuerCode, purpose);
+            if (list is null || !int.TryParse(Text(entry["statusListIndex"]), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= StatusLists.Size)
+            {
+                return view with { Verdict = Verdict.Tampered, Message = "状态信息不属于本平台。" };
+            }
+
+            if (await lists.IsSetAsync(key.IssuerCode, purpose, list.Value * StatusLists.Size + index, ct))
+            {
+                return purpose == StatusLists.Revocation
+                    ? view with { Verdict = Verdict.Revoked, Message = "证照已被吊销或注销。" }
+                    : view with { Verdict = Verdict.Suspended, Message = "证照已被中止。" };
+            }
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        return view.ValidUntil is { } until && today > until ? view with { Verdict = Verdict.Expired, Message = "证照已超过有效期。" } : view;
+    }
+
+    private bool IsOurs(Uri uri) =>
+        Uri.TryCreate(options.Value.BaseUrl, UriKind.Absolute, out var ours) && string.Equals(uri.Authority, ours.Authority, StringComparison.OrdinalIgnoreCase)
+        && uri.AbsolutePath.TrimEnd('/').EndsWith("/verify", StringComparison.Ordinal);
+
+    private int? ListNumber(string? url, string issuerCode, string purpose)
+    {
+        var prefix = StatusLists.Url(options.Value.BaseUrl, issuerCode, purpose, 0)[..^1];
+        return StatusLists.IsPurpose(purpose) && url is not null && url.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(url[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private static DateOnly? ValidUntil(JsonObject payload) =>
+        Text(payload["validUntil"]) is { Length: >= 10 } until && DateOnly.TryParseExact(until[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static string? Text(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? (string?)node : null;
+
+    private static VerificationView Refuse(Verdict verdict, string message) => new(verdict, message, null, null, null, null, null, null, Nothing);
+}

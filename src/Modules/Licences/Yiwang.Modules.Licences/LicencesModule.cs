@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yiwang.Kernel.Modules;
+using Yiwang.Kernel.Persistence;
+using Yiwang.Modules.Licences.Features;
+using Yiwang.Modules.Licences.Jobs;
+using Yiwang.Modules.Licences.Persistence;
+using Yiwang.Modules.Licences.Seeding;
+
+namespace Yiwang.Modules.Licences;
+
+/// <summary>Electronic licences (电子证照): the licence catalogue, issuing and versions, signatures, status lists, wallet and verification.</summary>
+public static class LicencesModule
+{
+    public const string Name = "Licences";
+
+    public static void AddLicencesModule(this IServiceCollection services, DatabaseSettings database, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<LicencesDbContext, LicencesSqliteDbContext, LicencesPostgresDbContext>(database, LicencesDbContext.Prefix);
+        services.AddOptions<LicencesOptions>().Bind(configuration.GetSection("Licences"));
+        services.AddSingleton<IssuerKeyring>();
+        services.AddSingleton<StatusLists>();
+        services.AddSingleton<LicenceVerifier>();
+        services.AddScoped<LicenceAccess>();
+        services.AddScoped<LicenceIssuing>();
+        services.AddScoped<IDemoSeeder, LicencesDemoSeeder>();
+        services.AddSingleton<IssueFromCases>();
+        services.AddHostedService(sp => sp.GetRequiredService<IssueFromCases>());
+    }
+
+    public static void MapLicencesModule(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/licences").WithTags(Name);
+        group.MapLicenceTypes();
+        group.MapIssuers();
+        group.MapLicenceRecords();
+        group.MapPresentations();
+    }
+}

@@ -1,0 +1,16 @@
+namespace Yiwang.Modules.Licences;
+
+/// <summary>Settings of the licences module (section <c>Licences</c>).</summary>
+internal sealed class LicencesOptions
+{
+    /// <summary>The platform's public address: issuer ids, status-list URLs and QR links start with it.</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>How long a status list is cached (by us and by verifiers, via Cache-Control): a revocation is seen within this time.</summary>
+    public int StatusListCacheSeconds { get; set; } = 60;
+
+    /// <summary>How often completed cases are read to issue their licences.</summary>
+    public int IssueFromCasesSeconds { get; set; } = 10;
+
+    public string BaseUrl => PublicUrl.TrimEnd('/');
+}

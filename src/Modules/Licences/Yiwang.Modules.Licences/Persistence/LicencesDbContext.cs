@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Persistence;
+using Yiwang.Modules.Licences.Domain;
+
+namespace Yiwang.Modules.Licences.Persistence;
+
+internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Prefix = "lic";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public DbSet<LicenceType> Types => Set<LicenceType>();
+    public DbSet<Issuer> Issuers => Set<Issuer>();
+    public DbSet<IssuerKey> Keys => Set<IssuerKey>();
+    public DbSet<Licence> Licences => Set<Licence>();
+    public DbSet<LicenceEvent> Events => Set<LicenceEvent>();
+    public DbSet<CaseCursor> Cursors => Set<CaseCursor>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<LicenceType>(b =>
+        {
+            b.ToTable("lic_type");
+            b.HasKey(t => t.Code);
+            b.Property(t => t.Code).HasMaxLength(21);
+            b.Property(t => t.Name).HasMaxLength(100);
+            b.Property(t => t.DefiningAuthority).HasMaxLength(100);
+            b.Property(t => t.IssuerLevel).HasMaxLength(10);
+            b.Property(t => t.HolderKind).HasConversion<string>().HasMaxLength(16);
+            JsonColumn(b.Property(t => t.Fields));
+            JsonColumn(b.Property(t => t.ProducedBy));
+            JsonColumn(b.Property(t => t.Replaces));
+        });
+        modelBuilder.Entity<Issuer>(b =>
+        {
+            b.ToTable("lic_issuer");
+            b.HasKey(i => i.DepartmentCode);
+            b.Property(i => i.DepartmentCode).HasMaxLength(32);
+            b.Property(i => i.CreditCode).HasMaxLength(18);
+            b.HasIndex(i => i.CreditCode).IsUnique();
+            b.Property(i => i.Name).HasMaxLength(100);
+            b.Property(i => i.Algorithm).HasConversion<string>().HasMaxLength(10);
+            b.Property(i => i.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<IssuerKey>(b =>
+        {
+            b.ToTable("lic_key");
+            b.HasKey(k => k.Kid);
+            b.Property(k => k.Kid).HasMaxLength(64);
+            b.Property(k => k.IssuerCode).HasMaxLength(18);
+            b.HasIndex(k => new { k.IssuerCode, k.CreatedAtUtc });
+            b.Property(k => k.Algorithm).HasConversion<string>().HasMaxLength(10);
+            b.Property(k => k.PublicKey).HasMaxLength(200);
+            b.Property(k => k.PrivateKey).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Licence>(b =>
+        {
+            b.ToTable("lic_licence");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.Property(l => l.Identifier).HasMaxLength(100);
+            b.HasIndex(l => l.Identifier).IsUnique();
+            b.Property(l => l.TypeCode).HasMaxLength(21);
+            b.Property(l => l.TypeName).HasMaxLength(100);
+            b.Property(l => l.IssuerCode).HasMaxLength(18);
+            b.Property(l => l.IssuerName).HasMaxLength(100);
+            b.Property(l => l.Serial).HasMaxLength(32);
+            b.HasIndex(l => new { l.IssuerCode, l.Serial, l.Version }).IsUnique();
+            b.HasIndex(l => new { l.IssuerCode, l.StatusIndex }).IsUnique();
+            b.Property(l => l.HolderKind).HasConversion<string>().HasMaxLength(16);
+            b.Property(l => l.HolderName).HasMaxLength(100);
+            b.Property(l => l.HolderCode).HasMaxLength(18);
+            b.Property(l => l.HolderCodeType).HasMaxLength(3);
+            b.HasIndex(l => new { l.HolderCode, l.TypeCode });
+            b.HasIndex(l => l.HolderAccountId);
+            // One licence of a type per case, however often the issuing job sees the case.
+            b.HasIndex(l => new { l.SourceCaseId, l.TypeCode, l.Version }).IsUnique();
+            b.Property(l => l.Status).HasConversion<string>().HasMaxLength(12);
+            b.Property(l => l.StatusReason).HasMaxLength(500);
+            b.Property(l => l.PreviousIdentifier).HasMaxLength(100);
+            b.Property(l => l.Revision).IsConcurrencyToken();
+            JsonColumn(b.Property(l => l.Fields));
+        });
+        modelBuilder.Entity<LicenceEvent>(b =>
+        {
+            b.ToTable("lic_event");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Serial).HasMaxLength(32);
+            b.Property(e => e.IssuerCode).HasMaxLength(18);
+            b.HasIndex(e => new { e.IssuerCode, e.Serial });
+            b.Property(e => e.Identifier).HasMaxLength(100);
+            b.Property(e => e.Action).HasMaxLength(20);
+            b.Property(e => e.ActorName).HasMaxLength(100);
+            b.Property(e => e.Reason).HasMaxLength(500);
+        });
+        modelBuilder.Entity<CaseCursor>(b =>
+        {
+            b.ToTable("lic_case_cursor");
+            b.HasKey(c => c.Name);
+            b.Property(c => c.Name).HasMaxLength(32);
+            b.Property(c => c.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.MapAuditTable(Prefix);
+    }
+
+    // JSON values are replaced, never changed in place, so reference comparison detects changes.
+    private static void JsonColumn<T>(PropertyBuilder<T> property) where T : class =>
+        property.HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            s => JsonSerializer.Deserialize<T>(s, Json)!,
+            new ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v), v => v));
+}
+
+/// <summary>How far the issuing job has read the completed cases (so a restart neither skips nor repeats).</summary>
+internal sealed class CaseCursor
+{
+    public string Name { get; set; } = "";
+    public DateTime SinceUtc { get; set; }
+    public int Revision { get; set; }
+}
+
+internal sealed class LicencesSqliteDbContext(DbContextOptions<LicencesSqliteDbContext> options) : LicencesDbContext(options);
+
+internal sealed class LicencesPostgresDbContext(DbContextOptions<LicencesPostgresDbContext> options) : LicencesDbContext(options);
+
+internal sealed class LicencesSqliteDesignFactory : IDesignTimeDbContextFactory<LicencesSqliteDbContext>
+{
+    public LicencesSqliteDbContext CreateDbContext(string[] args) =>
+        new(ModuleDbContextRegistration.DesignTimeSqlite<LicencesSqliteDbContext>(LicencesDbContext.Prefix));
+}
+
+internal sealed class LicencesPostgresDesignFactory : IDesignTimeDbContextFactory<LicencesPostgresDbContext>
+{
+    public LicencesPostgresDbContext CreateDbContext(string[] args) =>
+        new(ModuleDbContextRegistration.DesignTimePostgres<LicencesPostgresDbContext>(LicencesDbContext.Prefix));
+}

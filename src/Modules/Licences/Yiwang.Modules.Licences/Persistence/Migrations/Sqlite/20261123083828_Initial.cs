@@ -1,0 +1,235 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    internal partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "lic_audit",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    actor_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ip_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lic_audit", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lic_case_cursor",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    since_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lic_case_cursor", x => x.name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lic_event",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    licence_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    serial = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    issuer_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    actor_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lic_event", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lic_issuer",
+                columns: table => new
+                {
+                    department_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    credit_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    algorithm = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    next_status_index = table.Column<int>(type: "INTEGER", nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lic_issuer", x => x.department_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lic_key",
+                columns: table => new
+                {
+                    kid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    issuer_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    algorithm = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    public_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    private_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    retired_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lic_key", x => x.kid);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lic_licence",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    type_code = table.Column<string>(type: "TEXT", maxLength: 21, nullable: false),
+                    type_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    issuer_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    issuer_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    serial = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    holder_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    holder_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    holder_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    holder_code_type = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    holder_account_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    fields = table.Column<string>(type: "TEXT", nullable: false),
+                    valid_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_until = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    issued_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    status_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    status_changed_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    status_index = table.Column<int>(type: "INTEGER", nullable: false),
+                    source_case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    previous_identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    is_current = table.Column<bool>(type: "INTEGER", nullable: false),
+                    credential = table.Column<string>(type: "TEXT", nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lic_licence", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lic_type",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "TEXT", maxLength: 21, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    defining_authority = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    issuer_level = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    holder_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    fields = table.Column<string>(type: "TEXT", nullable: false),
+                    validity_years = table.Column<int>(type: "INTEGER", nullable: true),
+                    produced_by = table.Column<string>(type: "TEXT", nullable: false),
+                    replaces = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lic_type", x => x.code);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_audit_subject_at_utc",
+                table: "lic_audit",
+                columns: new[] { "subject", "at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_event_issuer_code_serial",
+                table: "lic_event",
+                columns: new[] { "issuer_code", "serial" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_issuer_credit_code",
+                table: "lic_issuer",
+                column: "credit_code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_key_issuer_code_created_at_utc",
+                table: "lic_key",
+                columns: new[] { "issuer_code", "created_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_licence_holder_account_id",
+                table: "lic_licence",
+                column: "holder_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_licence_holder_code_type_code",
+                table: "lic_licence",
+                columns: new[] { "holder_code", "type_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_licence_identifier",
+                table: "lic_licence",
+                column: "identifier",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_licence_issuer_code_serial_version",
+                table: "lic_licence",
+                columns: new[] { "issuer_code", "serial", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_licence_issuer_code_status_index",
+                table: "lic_licence",
+                columns: new[] { "issuer_code", "status_index" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lic_licence_source_case_id_type_code_version",
+                table: "lic_licence",
+                columns: new[] { "source_case_id", "type_code", "version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "lic_audit");
+
+            migrationBuilder.DropTable(
+                name: "lic_case_cursor");
+
+            migrationBuilder.DropTable(
+                name: "lic_event");
+
+            migrationBuilder.DropTable(
+                name: "lic_issuer");
+
+            migrationBuilder.DropTable(
+                name: "lic_key");
+
+            migrationBuilder.DropTable(
+                name: "lic_licence");
+
+            migrationBuilder.DropTable(
+                name: "lic_type");
+        }
+    }
+}
