@@ -190,4 +190,40 @@ public sealed class LicenceLifecycleTests(LicencesApp app) : IClassFixture<Licen
         Kid(after).ShouldNotBe(Kid(before));
         LicencesApp.Verdict(await app.VerifyAsync(oldPresentation, _ct)).ShouldBe("Valid");
     }
+
+    [Fact]
+    public async Task A_licence_past_its_validity_is_reported_expired()
+    {
+        var created = await app.AdminClient().PostAsJsonAsync("/api/v1/licences/types", new
+        {
+            code = "11100000MB0143028R901",
+            name = "临时经营许可（测试）",
+            definingAuthority = "国家市场监督管理总局",
+            holderKind = "NaturalPerson",
+            validityYears = 1,
+            fields = new[] { new { name = "经营者", label = "经营者", required = true } },
+        }, _ct);
+        var issued = await (await app.AsAsync("GA-APPROVER")).PostAsJsonAsync("/api/v1/licences", new
+        {
+            typeCode = "11100000MB0143028R901", holderName = "张广安", holderCode = LicencesApp.Citizen, fields = new Dictionary<string, string> { ["经营者"] = "张广安" },
+        }, _ct);
+        var id = (await issued.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("summary").GetProperty("id").GetGuid();
+        var presentation = (await app.PresentAsync(id, _ct)).GetProperty("presentation").GetString()!;
+
+        var now = LicencesApp.Verdict(await app.VerifyAsync(presentation, _ct));
+        app.Clock.Offset = TimeSpan.FromDays(366);
+        string later;
+        try
+        {
+            later = LicencesApp.Verdict(await app.VerifyAsync(presentation, _ct));
+        }
+        finally
+        {
+            app.Clock.Offset = TimeSpan.Zero;
+        }
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        now.ShouldBe("Valid");
+        later.ShouldBe("Expired");
+    }
 }

@@ -97,6 +97,11 @@ internal sealed partial class IssueFromCases(IServiceScopeFactory scopes, IOptio
         var issuer = await db.Issuers.FirstAsync(i => i.DepartmentCode == completed.DepartmentCode, ct);
         var order = OrderFor(completed, type, issuer);
         var result = await scope.ServiceProvider.GetRequiredService<LicenceIssuing>().IssueAsync(issuer, [order], Issuer, ct);
+        if (result.IsFailure && await db.Licences.AnyAsync(l => l.SourceCaseId == completed.Id && l.TypeCode == type.Code, ct))
+        {
+            return false; // another node (or pass) issued it at the same moment
+        }
+
         if (result.IsFailure)
         {
             // Kept out of the licence register, but not silent: the department sees it in the audit trail and the log.
