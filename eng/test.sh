@@ -8,6 +8,10 @@ if ! dotnet build Yiwang.sln -c Release -nologo -v q > artifacts/build.log 2>&1;
   grep -E 'error' artifacts/build.log | sort -u | head -50
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
 fi
+# The independent JOSE verifier (npm jose) the licence tests run under Node.
+if command -v npm >/dev/null && [ ! -d tests/jose-check/node_modules/jose ]; then
+  (cd tests/jose-check && npm ci --no-audit --no-fund >/dev/null 2>&1) || echo "npm ci in tests/jose-check failed"
+fi
 log="$(mktemp)"
 dotnet test --solution Yiwang.sln -c Release --no-build --results-directory "$(pwd)/artifacts/test-results" 2>&1 | tee "$log" | grep -Ev '^\s*$'
 rc=${PIPESTATUS[0]}
