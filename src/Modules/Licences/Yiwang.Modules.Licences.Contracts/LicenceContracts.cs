@@ -77,3 +77,22 @@ public sealed record LicenceDetail(
 public sealed record VerificationView(
     Verdict Verdict, string Message, string? Identifier, string? TypeName, string? IssuerName, string? IssuerCode, DateTimeOffset? IssuedAt,
     DateOnly? ValidUntil, IReadOnlyDictionary<string, string> Disclosed);
+
+/// <summary>What the holder shows (亮证): the presentation text, its verification link and the link as a QR code (PNG).</summary>
+public sealed record LicencePresentation(string Identifier, string Presentation, string Link, string QrPngBase64, IReadOnlyList<string> Disclosed);
+
+/// <summary>Licences for the web pages: the wallet, one licence, showing it and verifying one.</summary>
+public interface ILicencesApi
+{
+    /// <summary>The caller's licences and those of the legal persons they act for, newest first.</summary>
+    Task<IReadOnlyList<LicenceSummary>> MineAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct);
+
+    /// <summary>A licence, or null when it does not exist or the caller is neither its holder nor its issuer's staff.</summary>
+    Task<LicenceDetail?> GetAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct);
+
+    /// <summary>The holder's presentation with the chosen fields; null when not the holder or a field is not on the licence.</summary>
+    Task<LicencePresentation?> PresentAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, IReadOnlyList<string> fields, CancellationToken ct);
+
+    /// <summary>Verifies presentation text or a verification link; for anyone.</summary>
+    Task<VerificationView> VerifyAsync(string? presentation, CancellationToken ct);
+}

@@ -26,6 +26,7 @@ public static class LicencesModule
         services.AddSingleton<LicenceVerifier>();
         services.AddScoped<LicenceAccess>();
         services.AddScoped<LicenceIssuing>();
+        services.AddScoped<Contracts.ILicencesApi, LicencesApi>();
         services.AddScoped<IDemoSeeder, LicencesDemoSeeder>();
         services.AddSingleton<IssueFromCases>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueFromCases>());

@@ -72,7 +72,10 @@ internal static class LicenceRecords
         return TypedResults.Created($"/api/v1/licences/{licence.Id}", LicenceViews.Detail(licence, await HistoryAsync(db, licence, ct), LicenceViews.Today(clock)));
     }
 
-    private static async Task<Ok<List<LicenceSummary>>> Mine(ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<LicenceSummary>>> Mine(ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await MineAsync(user, access, db, clock, ct));
+
+    internal static async Task<List<LicenceSummary>> MineAsync(ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var account = access.AccountOf(user);
         var codes = await access.HolderCodesAsync(user, ct);
@@ -80,7 +83,7 @@ internal static class LicenceRecords
             .Where(l => (account != null && l.HolderAccountId == account) || codes.Contains(l.HolderCode))
             .OrderByDescending(l => l.IssuedAtUtc).Take(500).ToListAsync(ct);
         var today = LicenceViews.Today(clock);
-        return TypedResults.Ok(licences.Select(l => LicenceViews.Summary(l, today)).ToList());
+        return [.. licences.Select(l => LicenceViews.Summary(l, today))];
     }
 
     private static async Task<Results<Ok<List<LicenceSummary>>, ProblemHttpResult>> Issued(ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, TimeProvider clock, CancellationToken ct)

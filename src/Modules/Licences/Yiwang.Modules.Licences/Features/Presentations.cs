@@ -23,8 +23,6 @@ internal static class Presentations
 {
     public sealed record PresentRequest(IReadOnlyList<string>? Fields);
 
-    public sealed record PresentationView(string Identifier, string Presentation, string Link, string QrPngBase64, IReadOnlyList<string> Disclosed);
-
     public sealed record VerifyRequest(string? Presentation);
 
     public static void MapPresentations(this RouteGroupBuilder group)
@@ -35,29 +33,36 @@ internal static class Presentations
             .WithSummary("Verify a presented licence or its verification link: valid, revoked, suspended, expired, tampered, unknown issuer or malformed");
     }
 
-    private static async Task<Results<Ok<PresentationView>, ProblemHttpResult>> Present(
+    private static async Task<Results<Ok<LicencePresentation>, ProblemHttpResult>> Present(
         Guid id, PresentRequest request, ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, IOptions<LicencesOptions> options,
         IActorAccessor actors, TimeProvider clock, CancellationToken ct)
+    {
+        var presented = await PresentAsync(id, request.Fields ?? [], user, access, db, options.Value.BaseUrl, actors.Current, clock, ct);
+        return presented.IsFailure ? presented.Error!.ToProblem() : TypedResults.Ok(presented.Value!);
+    }
+
+    /// <summary>The holder's presentation, audited; not found for anyone else.</summary>
+    internal static async Task<Result<LicencePresentation>> PresentAsync(
+        Guid id, IReadOnlyList<string> fields, ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, string baseUrl, Actor actor, TimeProvider clock, CancellationToken ct)
     {
         var licence = await db.Licences.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
         if (licence is null || !await access.IsHolderAsync(user, licence, ct))
         {
-            return LicenceErrors.NotFound.ToProblem();
+            return LicenceErrors.NotFound;
         }
 
-        var presented = Build(licence, request.Fields ?? [], options.Value.BaseUrl);
-        if (presented is null)
+        if (Build(licence, fields, baseUrl) is not { } presented)
         {
-            return LicenceErrors.InvalidDisclosure.ToProblem();
+            return LicenceErrors.InvalidDisclosure;
         }
 
-        db.Audit.Add(AuditEntry.Record(actors.Current, "licences.presented", licence.Identifier, string.Join(",", presented.Disclosed), clock));
+        db.Audit.Add(AuditEntry.Record(actor, "licences.presented", licence.Identifier, string.Join(",", presented.Disclosed), clock));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(presented);
+        return presented;
     }
 
     /// <summary>The presentation of a licence with the named fields; null when a name is not a field of this licence.</summary>
-    internal static PresentationView? Build(Licence licence, IReadOnlyList<string> fields, string baseUrl)
+    internal static LicencePresentation? Build(Licence licence, IReadOnlyList<string> fields, string baseUrl)
     {
         if (!SdJwt.TrySplit(licence.Credential, out var jws, out var all))
         {
@@ -75,7 +80,7 @@ internal static class Presentations
         var link = $"{baseUrl}/verify?p={Uri.EscapeDataString(presentation)}";
         using var qr = QRCodeGenerator.GenerateQrCode(link, QRCodeGenerator.ECCLevel.L);
         var png = new PngByteQRCode(qr).GetGraphic(4);
-        return new PresentationView(licence.Identifier, presentation, link, Convert.ToBase64String(png), wanted);
+        return new LicencePresentation(licence.Identifier, presentation, link, Convert.ToBase64String(png), wanted);
     }
 
     private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> Verify(VerifyRequest request, LicenceVerifier verifier, CancellationToken ct)

@@ -1,0 +1,52 @@
+namespace Yiwang.Host.Components;
+
+/// <summary>UI strings of the licence (电子证照) pages.</summary>
+internal static partial class Texts
+{
+    private static readonly Dictionary<string, (string Zh, string En)> LicenceTexts = new()
+    {
+        ["myLicences"] = ("我的证照", "My licences"),
+        ["verifyLicence"] = ("证照核验", "Verify a licence"),
+        ["verifyLead"] = ("扫描证照二维码后打开的链接，或持证人出示的证照数据，粘贴到下面即可核验，无需登录。", "Paste the link from a licence's QR code, or the licence data the holder showed you. No sign-in needed."),
+        ["verify"] = ("核验", "Verify"),
+        ["licenceData"] = ("证照链接或数据", "Licence link or data"),
+        ["licenceType"] = ("证照类型", "Licence type"),
+        ["identifier"] = ("证照标识", "Identifier"),
+        ["issuer"] = ("发证机关", "Issuer"),
+        ["holder"] = ("持证主体", "Holder"),
+        ["validity"] = ("有效期", "Valid"),
+        ["longTerm"] = ("长期", "no end date"),
+        ["version"] = ("版本", "Version"),
+        ["issuedAt"] = ("签发时间", "Issued"),
+        ["noLicences"] = ("暂无证照。办件办结后，证照会自动出现在这里。", "No licences yet. They appear here when an application is completed."),
+        ["face"] = ("照面信息", "Face"),
+        ["history"] = ("证照记录", "History"),
+        ["show"] = ("亮证", "Show"),
+        ["showLead"] = ("选择要向对方出示的信息，其余信息不会出现在二维码中。", "Choose what to show; nothing else is in the QR code."),
+        ["makeQr"] = ("生成核验二维码", "Make a QR code"),
+        ["verifyLink"] = ("核验链接", "Verification link"),
+        ["disclosed"] = ("持证人出示的信息", "What the holder showed"),
+        ["nothingDisclosed"] = ("持证人未出示照面信息。", "The holder showed no fields."),
+        ["notCurrent"] = ("（已被新版本取代）", "(replaced by a newer version)"),
+        ["expired"] = ("已过期", "expired"),
+        ["lstatus:Valid"] = ("有效", "valid"),
+        ["lstatus:Suspended"] = ("中止", "suspended"),
+        ["lstatus:Revoked"] = ("吊销", "revoked"),
+        ["lstatus:Cancelled"] = ("注销", "cancelled"),
+        ["verdict:Valid"] = ("有效", "Valid"),
+        ["verdict:Revoked"] = ("已吊销或注销", "Revoked or cancelled"),
+        ["verdict:Suspended"] = ("已中止", "Suspended"),
+        ["verdict:Expired"] = ("已过期", "Expired"),
+        ["verdict:Tampered"] = ("被篡改", "Tampered with"),
+        ["verdict:UnknownIssuer"] = ("签发者不可信", "Unknown issuer"),
+        ["verdict:Malformed"] = ("无法识别", "Not recognised"),
+        ["levent:issue"] = ("签发", "issued"),
+        ["levent:change"] = ("变更", "changed"),
+        ["levent:renew"] = ("延续", "renewed"),
+        ["levent:supersede"] = ("被新版本取代", "replaced"),
+        ["levent:suspend"] = ("中止", "suspended"),
+        ["levent:reinstate"] = ("恢复", "reinstated"),
+        ["levent:revoke"] = ("吊销", "revoked"),
+        ["levent:cancel"] = ("注销", "cancelled"),
+    };
+}
