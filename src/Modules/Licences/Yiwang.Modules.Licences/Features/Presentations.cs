@@ -62,7 +62,7 @@ internal static class Presentations
     }
 
     /// <summary>The presentation of a licence with the named fields; null when a name is not a field of this licence.</summary>
-    internal static LicencePresentation? Build(Licence licence, IReadOnlyList<string> fields, string baseUrl)
+    internal static LicencePresentation? Build(Licence licence, IReadOnlyList<string> fields, string baseUrl, bool withQr = true)
     {
         if (!SdJwt.TrySplit(licence.Credential, out var jws, out var all))
         {
@@ -78,6 +78,11 @@ internal static class Presentations
 
         var presentation = SdJwt.Combine(jws, disclosures.Where(d => wanted.Contains(d.Name)).Select(d => d.Encoded));
         var link = $"{baseUrl}/verify?p={Uri.EscapeDataString(presentation)}";
+        if (!withQr)
+        {
+            return new LicencePresentation(licence.Identifier, presentation, link, "", wanted);
+        }
+
         using var qr = QRCodeGenerator.GenerateQrCode(link, QRCodeGenerator.ECCLevel.L);
         var png = new PngByteQRCode(qr).GetGraphic(4);
         return new LicencePresentation(licence.Identifier, presentation, link, Convert.ToBase64String(png), wanted);
