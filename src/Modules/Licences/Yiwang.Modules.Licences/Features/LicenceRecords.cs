@@ -173,5 +173,5 @@ internal static class LicenceRecords
     }
 
     internal static async Task<IReadOnlyList<LicenceEvent>> HistoryAsync(LicencesDbContext db, Licence licence, CancellationToken ct) =>
-        await db.Events.AsNoTracking().Where(e => e.IssuerCode == licence.IssuerCode && e.Serial == licence.Serial).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
+        await db.Events.AsNoTracking().Where(e => e.IssuerCode == licence.IssuerCode && e.Serial == licence.Serial).OrderBy(e => e.AtUtc).ThenBy(e => e.Identifier).ThenBy(e => e.Id).ToListAsync(ct);
 }

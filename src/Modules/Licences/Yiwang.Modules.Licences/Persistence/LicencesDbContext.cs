@@ -11,7 +11,7 @@ namespace Yiwang.Modules.Licences.Persistence;
 
 internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
 {
-    public const string Prefix = "lic";
+    public const string Prefix = "licences";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -30,7 +30,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
     {
         modelBuilder.Entity<LicenceType>(b =>
         {
-            b.ToTable("lic_type");
+            b.ToTable("licences_type");
             b.HasKey(t => t.Code);
             b.Property(t => t.Code).HasMaxLength(21);
             b.Property(t => t.Name).HasMaxLength(100);
@@ -43,7 +43,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.Entity<Issuer>(b =>
         {
-            b.ToTable("lic_issuer");
+            b.ToTable("licences_issuer");
             b.HasKey(i => i.DepartmentCode);
             b.Property(i => i.DepartmentCode).HasMaxLength(32);
             b.Property(i => i.CreditCode).HasMaxLength(18);
@@ -54,7 +54,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.Entity<IssuerKey>(b =>
         {
-            b.ToTable("lic_key");
+            b.ToTable("licences_key");
             b.HasKey(k => k.Kid);
             b.Property(k => k.Kid).HasMaxLength(64);
             b.Property(k => k.IssuerCode).HasMaxLength(18);
@@ -65,7 +65,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.Entity<Licence>(b =>
         {
-            b.ToTable("lic_licence");
+            b.ToTable("licences_licence");
             b.HasKey(l => l.Id);
             b.Property(l => l.Id).ValueGeneratedNever();
             b.Property(l => l.Identifier).HasMaxLength(100);
@@ -93,7 +93,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.Entity<LicenceEvent>(b =>
         {
-            b.ToTable("lic_event");
+            b.ToTable("licences_event");
             b.HasKey(e => e.Id);
             b.Property(e => e.Id).ValueGeneratedNever();
             b.Property(e => e.Serial).HasMaxLength(32);
@@ -106,7 +106,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.Entity<CaseCursor>(b =>
         {
-            b.ToTable("lic_case_cursor");
+            b.ToTable("licences_case_cursor");
             b.HasKey(c => c.Name);
             b.Property(c => c.Name).HasMaxLength(32);
             b.Property(c => c.Revision).IsConcurrencyToken();

@@ -67,12 +67,12 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnName("user_agent");
 
                     b.HasKey("Id")
-                        .HasName("pk_lic_audit");
+                        .HasName("pk_licences_audit");
 
                     b.HasIndex("Subject", "AtUtc")
-                        .HasDatabaseName("ix_lic_audit_subject_at_utc");
+                        .HasDatabaseName("ix_licences_audit_subject_at_utc");
 
-                    b.ToTable("lic_audit", (string)null);
+                    b.ToTable("licences_audit", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Licences.Domain.Issuer", b =>
@@ -110,13 +110,13 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnName("revision");
 
                     b.HasKey("DepartmentCode")
-                        .HasName("pk_lic_issuer");
+                        .HasName("pk_licences_issuer");
 
                     b.HasIndex("CreditCode")
                         .IsUnique()
-                        .HasDatabaseName("ix_lic_issuer_credit_code");
+                        .HasDatabaseName("ix_licences_issuer_credit_code");
 
-                    b.ToTable("lic_issuer", (string)null);
+                    b.ToTable("licences_issuer", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Licences.Domain.IssuerKey", b =>
@@ -159,12 +159,12 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnName("retired_at_utc");
 
                     b.HasKey("Kid")
-                        .HasName("pk_lic_key");
+                        .HasName("pk_licences_key");
 
                     b.HasIndex("IssuerCode", "CreatedAtUtc")
-                        .HasDatabaseName("ix_lic_key_issuer_code_created_at_utc");
+                        .HasDatabaseName("ix_licences_key_issuer_code_created_at_utc");
 
-                    b.ToTable("lic_key", (string)null);
+                    b.ToTable("licences_key", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Licences.Domain.Licence", b =>
@@ -301,31 +301,31 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_lic_licence");
+                        .HasName("pk_licences_licence");
 
                     b.HasIndex("HolderAccountId")
-                        .HasDatabaseName("ix_lic_licence_holder_account_id");
+                        .HasDatabaseName("ix_licences_licence_holder_account_id");
 
                     b.HasIndex("Identifier")
                         .IsUnique()
-                        .HasDatabaseName("ix_lic_licence_identifier");
+                        .HasDatabaseName("ix_licences_licence_identifier");
 
                     b.HasIndex("HolderCode", "TypeCode")
-                        .HasDatabaseName("ix_lic_licence_holder_code_type_code");
+                        .HasDatabaseName("ix_licences_licence_holder_code_type_code");
 
                     b.HasIndex("IssuerCode", "StatusIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_lic_licence_issuer_code_status_index");
+                        .HasDatabaseName("ix_licences_licence_issuer_code_status_index");
 
                     b.HasIndex("IssuerCode", "Serial", "Version")
                         .IsUnique()
-                        .HasDatabaseName("ix_lic_licence_issuer_code_serial_version");
+                        .HasDatabaseName("ix_licences_licence_issuer_code_serial_version");
 
                     b.HasIndex("SourceCaseId", "TypeCode", "Version")
                         .IsUnique()
-                        .HasDatabaseName("ix_lic_licence_source_case_id_type_code_version");
+                        .HasDatabaseName("ix_licences_licence_source_case_id_type_code_version");
 
-                    b.ToTable("lic_licence", (string)null);
+                    b.ToTable("licences_licence", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Licences.Domain.LicenceEvent", b =>
@@ -378,12 +378,12 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnName("serial");
 
                     b.HasKey("Id")
-                        .HasName("pk_lic_event");
+                        .HasName("pk_licences_event");
 
                     b.HasIndex("IssuerCode", "Serial")
-                        .HasDatabaseName("ix_lic_event_issuer_code_serial");
+                        .HasDatabaseName("ix_licences_event_issuer_code_serial");
 
-                    b.ToTable("lic_event", (string)null);
+                    b.ToTable("licences_event", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Licences.Domain.LicenceType", b =>
@@ -441,9 +441,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnName("validity_years");
 
                     b.HasKey("Code")
-                        .HasName("pk_lic_type");
+                        .HasName("pk_licences_type");
 
-                    b.ToTable("lic_type", (string)null);
+                    b.ToTable("licences_type", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Licences.Persistence.CaseCursor", b =>
@@ -463,9 +463,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnName("since_utc");
 
                     b.HasKey("Name")
-                        .HasName("pk_lic_case_cursor");
+                        .HasName("pk_licences_case_cursor");
 
-                    b.ToTable("lic_case_cursor", (string)null);
+                    b.ToTable("licences_case_cursor", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "lic_audit",
+                name: "licences_audit",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -27,11 +27,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_lic_audit", x => x.id);
+                    table.PrimaryKey("pk_licences_audit", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "lic_case_cursor",
+                name: "licences_case_cursor",
                 columns: table => new
                 {
                     name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -40,11 +40,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_lic_case_cursor", x => x.name);
+                    table.PrimaryKey("pk_licences_case_cursor", x => x.name);
                 });
 
             migrationBuilder.CreateTable(
-                name: "lic_event",
+                name: "licences_event",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -59,11 +59,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_lic_event", x => x.id);
+                    table.PrimaryKey("pk_licences_event", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "lic_issuer",
+                name: "licences_issuer",
                 columns: table => new
                 {
                     department_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -75,11 +75,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_lic_issuer", x => x.department_code);
+                    table.PrimaryKey("pk_licences_issuer", x => x.department_code);
                 });
 
             migrationBuilder.CreateTable(
-                name: "lic_key",
+                name: "licences_key",
                 columns: table => new
                 {
                     kid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -92,11 +92,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_lic_key", x => x.kid);
+                    table.PrimaryKey("pk_licences_key", x => x.kid);
                 });
 
             migrationBuilder.CreateTable(
-                name: "lic_licence",
+                name: "licences_licence",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -128,11 +128,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_lic_licence", x => x.id);
+                    table.PrimaryKey("pk_licences_licence", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "lic_type",
+                name: "licences_type",
                 columns: table => new
                 {
                     code = table.Column<string>(type: "TEXT", maxLength: 21, nullable: false),
@@ -148,61 +148,61 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_lic_type", x => x.code);
+                    table.PrimaryKey("pk_licences_type", x => x.code);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_audit_subject_at_utc",
-                table: "lic_audit",
+                name: "ix_licences_audit_subject_at_utc",
+                table: "licences_audit",
                 columns: new[] { "subject", "at_utc" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_event_issuer_code_serial",
-                table: "lic_event",
+                name: "ix_licences_event_issuer_code_serial",
+                table: "licences_event",
                 columns: new[] { "issuer_code", "serial" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_issuer_credit_code",
-                table: "lic_issuer",
+                name: "ix_licences_issuer_credit_code",
+                table: "licences_issuer",
                 column: "credit_code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_key_issuer_code_created_at_utc",
-                table: "lic_key",
+                name: "ix_licences_key_issuer_code_created_at_utc",
+                table: "licences_key",
                 columns: new[] { "issuer_code", "created_at_utc" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licence_holder_account_id",
-                table: "lic_licence",
+                name: "ix_licences_licence_holder_account_id",
+                table: "licences_licence",
                 column: "holder_account_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licence_holder_code_type_code",
-                table: "lic_licence",
+                name: "ix_licences_licence_holder_code_type_code",
+                table: "licences_licence",
                 columns: new[] { "holder_code", "type_code" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licence_identifier",
-                table: "lic_licence",
+                name: "ix_licences_licence_identifier",
+                table: "licences_licence",
                 column: "identifier",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licence_issuer_code_serial_version",
-                table: "lic_licence",
+                name: "ix_licences_licence_issuer_code_serial_version",
+                table: "licences_licence",
                 columns: new[] { "issuer_code", "serial", "version" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licence_issuer_code_status_index",
-                table: "lic_licence",
+                name: "ix_licences_licence_issuer_code_status_index",
+                table: "licences_licence",
                 columns: new[] { "issuer_code", "status_index" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_lic_licence_source_case_id_type_code_version",
-                table: "lic_licence",
+                name: "ix_licences_licence_source_case_id_type_code_version",
+                table: "licences_licence",
                 columns: new[] { "source_case_id", "type_code", "version" },
                 unique: true);
         }
@@ -211,25 +211,25 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "lic_audit");
+                name: "licences_audit");
 
             migrationBuilder.DropTable(
-                name: "lic_case_cursor");
+                name: "licences_case_cursor");
 
             migrationBuilder.DropTable(
-                name: "lic_event");
+                name: "licences_event");
 
             migrationBuilder.DropTable(
-                name: "lic_issuer");
+                name: "licences_issuer");
 
             migrationBuilder.DropTable(
-                name: "lic_key");
+                name: "licences_key");
 
             migrationBuilder.DropTable(
-                name: "lic_licence");
+                name: "licences_licence");
 
             migrationBuilder.DropTable(
-                name: "lic_type");
+                name: "licences_type");
         }
     }
 }
