@@ -6,6 +6,8 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> LicenceTexts = new()
     {
         ["myLicences"] = ("我的证照", "My licences"),
+        ["fromLicence"] = ("电子证照代替（已核验，免提交）", "Electronic licence instead (verified, nothing to upload)"),
+        ["uses"] = ("用证记录", "Uses"),
         ["verifyLicence"] = ("证照核验", "Verify a licence"),
         ["verifyLead"] = ("扫描证照二维码后打开的链接，或持证人出示的证照数据，粘贴到下面即可核验，无需登录。", "Paste the link from a licence's QR code, or the licence data the holder showed you. No sign-in needed."),
         ["verify"] = ("核验", "Verify"),

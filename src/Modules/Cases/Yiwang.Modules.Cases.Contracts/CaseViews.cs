@@ -23,10 +23,10 @@ public sealed record CaseSummary(
 /// <param name="LimitDays">Its own working-day limit.</param>
 public sealed record ReviewStepView(string Name, string Role, int LimitDays);
 
-/// <summary>An uploaded material (申请材料) and its review.</summary>
+/// <summary>An uploaded material (申请材料) and its review; with a licence identifier when an electronic licence stands in for it (免证办) and the file is its credential.</summary>
 public sealed record MaterialView(
     Guid Id, string MaterialName, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAtUtc,
-    Guid? ReusedFromCaseId, string Review, string? ReviewReason);
+    Guid? ReusedFromCaseId, string Review, string? ReviewReason, string? LicenceIdentifier = null);
 
 /// <summary>A material the item asks for, and whether the case holds an acceptable file for it.</summary>
 public sealed record MaterialRequirement(string Name, bool Required, bool Present, string? ReplacedByLicenceType);
@@ -83,7 +83,11 @@ public sealed record CaseDetail(
     IReadOnlyList<MaterialView> Materials,
     IReadOnlyList<CaseEventView> Events,
     IReadOnlyList<RatingView> Ratings,
-    int Revision);
+    int Revision)
+{
+    /// <summary>Materials an electronic licence stood in for (免提交: the applicant submitted nothing for them).</summary>
+    public int MaterialsFromLicences => Materials.Count(m => m.LicenceIdentifier is not null);
+}
 
 /// <summary>What the public progress check (办件查询) shows: no personal data.</summary>
 public sealed record CaseProgress(string Number, string ItemName, string DepartmentName, CaseState State, TimeLight Light, DateTime? AcceptedAtUtc, DateTime? DueAtUtc, IReadOnlyList<CaseEventView> Events);

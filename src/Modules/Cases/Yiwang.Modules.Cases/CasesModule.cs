@@ -28,6 +28,7 @@ public static class CasesModule
         services.AddScoped<ItemSnapshots>();
         services.AddScoped<ApplicationForms>();
         services.AddScoped<CaseActions>();
+        services.AddScoped<LicenceStandIns>();
         services.AddSingleton<ActionGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<ActionGroupCommit>());
         services.AddScoped<NotificationFanOut>();

@@ -68,10 +68,27 @@ public sealed record LicenceSummary(
 /// <summary>A status change or new version in a licence's history.</summary>
 public sealed record LicenceEventView(DateTime AtUtc, string Action, string Actor, string? Reason, string Identifier);
 
-/// <summary>A licence with its face, history and signed credential (for its holder and its issuer).</summary>
+/// <summary>One use of a licence (用证记录): who used it, when, for what and for which case.</summary>
+public sealed record LicenceUseView(DateTime AtUtc, string UsedBy, string Purpose, Guid? CaseId);
+
+/// <summary>A licence with its face, history, uses and signed credential (for its holder and its issuer).</summary>
 public sealed record LicenceDetail(
     LicenceSummary Summary, string HolderCode, IReadOnlyDictionary<string, string> Fields, string? StatusReason, Guid? SourceCaseId,
-    string? PreviousIdentifier, string Credential, IReadOnlyList<LicenceEventView> History);
+    string? PreviousIdentifier, string Credential, IReadOnlyList<LicenceEventView> History, IReadOnlyList<LicenceUseView> Uses);
+
+/// <summary>A licence put in place of an application material (免证办), verified when it was taken, with its full credential.</summary>
+public sealed record LicenceUse(Guid LicenceId, string Identifier, string TypeName, string IssuerName, Verdict Verdict, string Credential);
+
+/// <summary>Licences for other modules: certificate-free applications (免证办).</summary>
+public interface ILicenceUses
+{
+    /// <summary>
+    /// The caller's current licence of a type, verified, for a case they apply in, with the use recorded (用证记录) under
+    /// its purpose. Applying with it is the holder's own act, which is their authorisation. Null when they hold no
+    /// licence of the type that verifies as valid.
+    /// </summary>
+    Task<LicenceUse?> UseForCaseAsync(System.Security.Claims.ClaimsPrincipal holder, string typeCode, Guid caseId, string purpose, CancellationToken ct);
+}
 
 /// <summary>The answer of a verification: the verdict, what the signature says, and only the fields the holder disclosed.</summary>
 public sealed record VerificationView(

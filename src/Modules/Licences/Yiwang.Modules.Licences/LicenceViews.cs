@@ -12,9 +12,10 @@ internal static class LicenceViews
         l.Id, l.Identifier, l.TypeCode, l.TypeName, l.IssuerName, l.HolderName, MaskCode(l.HolderCode), l.Status, l.IsExpiredOn(today),
         l.ValidFrom, l.ValidUntil, l.Version, l.IsCurrent);
 
-    public static LicenceDetail Detail(Licence l, IReadOnlyList<LicenceEvent> history, DateOnly today) => new(
+    public static LicenceDetail Detail(Licence l, IReadOnlyList<LicenceEvent> history, IReadOnlyList<LicenceUseRecord> uses, DateOnly today) => new(
         Summary(l, today), l.HolderCode, l.Fields, l.StatusReason, l.SourceCaseId, l.PreviousIdentifier, l.Credential,
-        [.. history.Select(e => new LicenceEventView(e.AtUtc, e.Action, e.ActorName, e.Reason, e.Identifier))]);
+        [.. history.Select(e => new LicenceEventView(e.AtUtc, e.Action, e.ActorName, e.Reason, e.Identifier))],
+        [.. uses.Select(u => new LicenceUseView(u.AtUtc, u.UsedBy, u.Purpose, u.CaseId))]);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -10,15 +10,42 @@ namespace Yiwang.Modules.Licences;
 
 /// <summary>The licences contract for the web pages: the same use cases and checks as the API.</summary>
 internal sealed class LicencesApi(
-    LicencesDbContext db, LicenceAccess access, LicenceVerifier verifier, IOptions<LicencesOptions> options, IActorAccessor actors, TimeProvider clock) : ILicencesApi
+    LicencesDbContext db, LicenceAccess access, LicenceVerifier verifier, IOptions<LicencesOptions> options, IActorAccessor actors, TimeProvider clock) : ILicencesApi, ILicenceUses
 {
+    public async Task<LicenceUse?> UseForCaseAsync(ClaimsPrincipal holder, string typeCode, Guid caseId, string purpose, CancellationToken ct)
+    {
+        var account = access.AccountOf(holder);
+        var codes = await access.HolderCodesAsync(holder, ct);
+        var today = LicenceViews.Today(clock);
+        var candidates = await db.Licences.AsNoTracking()
+            .Where(l => l.TypeCode == typeCode && l.IsCurrent && l.Status == LicenceStatus.Valid && ((account != null && l.HolderAccountId == account) || codes.Contains(l.HolderCode)))
+            .OrderByDescending(l => l.IssuedAtUtc).Take(5).ToListAsync(ct);
+        foreach (var licence in candidates.Where(l => !l.IsExpiredOn(today)))
+        {
+            // Checked as any verifier would check it (signature, status lists, validity) before a department relies on it.
+            var verdict = (await verifier.VerifyAsync(licence.Credential, ct)).Verdict;
+            if (verdict != Verdict.Valid)
+            {
+                continue;
+            }
+
+            var actor = actors.Current;
+            db.Uses.Add(Domain.LicenceUseRecord.Record(Kernel.Ids.New(clock), licence, actor.Name, purpose, caseId, clock.GetUtcNow()));
+            db.Audit.Add(AuditEntry.Record(actor, "licences.used", licence.Identifier, $"case {caseId}", clock));
+            await db.SaveChangesAsync(ct);
+            return new LicenceUse(licence.Id, licence.Identifier, licence.TypeName, licence.IssuerName, verdict, licence.Credential);
+        }
+
+        return null;
+    }
+
     public async Task<IReadOnlyList<LicenceSummary>> MineAsync(ClaimsPrincipal user, CancellationToken ct) =>
         await LicenceRecords.MineAsync(user, access, db, clock, ct);
 
     public async Task<LicenceDetail?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var licence = await LicenceRecords.VisibleAsync(id, user, access, db, ct);
-        return licence is null ? null : LicenceViews.Detail(licence, await LicenceRecords.HistoryAsync(db, licence, ct), LicenceViews.Today(clock));
+        return licence is null ? null : LicenceViews.Detail(licence, await LicenceRecords.HistoryAsync(db, licence, ct), await LicenceRecords.UsesAsync(db, licence, ct), LicenceViews.Today(clock));
     }
 
     public async Task<LicencePresentation?> PresentAsync(ClaimsPrincipal user, Guid id, IReadOnlyList<string> fields, CancellationToken ct)

@@ -26,7 +26,9 @@ public static class LicencesModule
         services.AddSingleton<LicenceVerifier>();
         services.AddScoped<LicenceAccess>();
         services.AddScoped<LicenceIssuing>();
-        services.AddScoped<Contracts.ILicencesApi, LicencesApi>();
+        services.AddScoped<LicencesApi>();
+        services.AddScoped<Contracts.ILicencesApi>(sp => sp.GetRequiredService<LicencesApi>());
+        services.AddScoped<Contracts.ILicenceUses>(sp => sp.GetRequiredService<LicencesApi>());
         services.AddScoped<IDemoSeeder, LicencesDemoSeeder>();
         services.AddSingleton<IssueFromCases>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueFromCases>());

@@ -34,6 +34,9 @@ internal sealed class CaseMaterial
     public string? ReviewReason { get; private set; }
     public string? ReviewedBy { get; private set; }
 
+    /// <summary>The electronic licence that stands in for this material (免证办); the stored file is its credential.</summary>
+    public string? LicenceIdentifier { get; private set; }
+
     public static CaseMaterial Create(Guid id, Guid caseId, string materialName, string fileName, string contentType, long size, string sha256, string uploadedBy, Guid? reusedFrom, DateTimeOffset now) => new()
     {
         Id = id,
@@ -48,6 +51,14 @@ internal sealed class CaseMaterial
         ReusedFromCaseId = reusedFrom,
         Review = MaterialReview.Pending,
     };
+
+    /// <summary>A verified electronic licence in place of a material: the applicant uploads nothing.</summary>
+    public static CaseMaterial FromLicence(Guid id, Guid caseId, string materialName, string identifier, long size, string sha256, DateTimeOffset now)
+    {
+        var material = Create(id, caseId, materialName, identifier + ".sd-jwt", "application/vc+sd-jwt", size, sha256, "电子证照库", null, now);
+        material.LicenceIdentifier = identifier;
+        return material;
+    }
 
     public bool Counts => Review != MaterialReview.Rejected;
 
@@ -64,5 +75,5 @@ internal sealed class CaseMaterial
         return Kernel.Results.Result.Success;
     }
 
-    public MaterialView ToView() => new(Id, MaterialName, FileName, ContentType, Size, Sha256, UploadedAtUtc, ReusedFromCaseId, Review.ToString(), ReviewReason);
+    public MaterialView ToView() => new(Id, MaterialName, FileName, ContentType, Size, Sha256, UploadedAtUtc, ReusedFromCaseId, Review.ToString(), ReviewReason, LicenceIdentifier);
 }

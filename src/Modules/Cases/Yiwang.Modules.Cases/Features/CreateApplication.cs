@@ -41,7 +41,8 @@ internal static class CreateApplication
     }
 
     /// <summary>The use case itself, shared by the API and the apply page.</summary>
-    internal sealed class Creator(CasesDbContext db, CaseAccess access, ItemSnapshots items, ApplicationForms forms, IIdentityApi identity, IActorAccessor actors, TimeProvider clock)
+    internal sealed class Creator(
+        CasesDbContext db, CaseAccess access, ItemSnapshots items, ApplicationForms forms, IIdentityApi identity, LicenceStandIns licences, IActorAccessor actors, TimeProvider clock)
     {
         public async Task<Result<(CaseDetail Detail, bool Existed)>> CreateAsync(ClaimsPrincipal user, Request request, string? idempotencyKey, CancellationToken ct)
         {
@@ -124,6 +125,11 @@ internal static class CreateApplication
                 // A concurrent retry with the same key stored first: answer with its case.
                 db.ChangeTracker.Clear();
                 return await ExistingAsync(actor.Id, idempotencyKey, request, user, ct) ?? CaseErrors.IdempotencyMismatch;
+            }
+
+            if (channel == CaseChannel.Online)
+            {
+                await licences.AttachAsync(user, c, ct);
             }
 
             var viewer = await access.ViewerAsync(user, c, actor.Id, ct);

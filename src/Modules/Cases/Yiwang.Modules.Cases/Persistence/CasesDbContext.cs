@@ -97,6 +97,7 @@ internal class CasesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(m => m.Review).HasConversion<string>().HasMaxLength(10);
             b.Property(m => m.ReviewedBy).HasMaxLength(128);
             b.HasIndex(m => m.CaseId);
+            b.Property(m => m.LicenceIdentifier).HasMaxLength(100);
         });
         modelBuilder.Entity<Notification>(b =>
         {

@@ -69,7 +69,7 @@ internal static class LicenceRecords
         }
 
         var licence = issued.Value![0];
-        return TypedResults.Created($"/api/v1/licences/{licence.Id}", LicenceViews.Detail(licence, await HistoryAsync(db, licence, ct), LicenceViews.Today(clock)));
+        return TypedResults.Created($"/api/v1/licences/{licence.Id}", LicenceViews.Detail(licence, await HistoryAsync(db, licence, ct), await UsesAsync(db, licence, ct), LicenceViews.Today(clock)));
     }
 
     private static async Task<Ok<List<LicenceSummary>>> Mine(ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, TimeProvider clock, CancellationToken ct) =>
@@ -110,7 +110,7 @@ internal static class LicenceRecords
         var licence = await VisibleAsync(id, user, access, db, ct);
         return licence is null
             ? LicenceErrors.NotFound.ToProblem()
-            : TypedResults.Ok(LicenceViews.Detail(licence, await HistoryAsync(db, licence, ct), LicenceViews.Today(clock)));
+            : TypedResults.Ok(LicenceViews.Detail(licence, await HistoryAsync(db, licence, ct), await UsesAsync(db, licence, ct), LicenceViews.Today(clock)));
     }
 
     private static async Task<Results<Ok<LicenceSummary>, ProblemHttpResult>> ChangeStatus(
@@ -171,6 +171,9 @@ internal static class LicenceRecords
 
         return (licence, issuer);
     }
+
+    internal static async Task<IReadOnlyList<LicenceUseRecord>> UsesAsync(LicencesDbContext db, Licence licence, CancellationToken ct) =>
+        await db.Uses.AsNoTracking().Where(u => u.LicenceId == licence.Id).OrderByDescending(u => u.AtUtc).Take(200).ToListAsync(ct);
 
     internal static async Task<IReadOnlyList<LicenceEvent>> HistoryAsync(LicencesDbContext db, Licence licence, CancellationToken ct) =>
         await db.Events.AsNoTracking().Where(e => e.IssuerCode == licence.IssuerCode && e.Serial == licence.Serial).OrderBy(e => e.AtUtc).ThenBy(e => e.Identifier).ThenBy(e => e.Id).ToListAsync(ct);

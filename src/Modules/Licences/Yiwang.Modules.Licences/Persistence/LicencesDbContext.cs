@@ -24,6 +24,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Licence> Licences => Set<Licence>();
     public DbSet<LicenceEvent> Events => Set<LicenceEvent>();
     public DbSet<CaseCursor> Cursors => Set<CaseCursor>();
+    public DbSet<LicenceUseRecord> Uses => Set<LicenceUseRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -103,6 +104,16 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(e => e.Action).HasMaxLength(20);
             b.Property(e => e.ActorName).HasMaxLength(100);
             b.Property(e => e.Reason).HasMaxLength(500);
+        });
+        modelBuilder.Entity<LicenceUseRecord>(b =>
+        {
+            b.ToTable("licences_use");
+            b.HasKey(u => u.Id);
+            b.Property(u => u.Id).ValueGeneratedNever();
+            b.HasIndex(u => new { u.LicenceId, u.AtUtc });
+            b.Property(u => u.Identifier).HasMaxLength(100);
+            b.Property(u => u.UsedBy).HasMaxLength(100);
+            b.Property(u => u.Purpose).HasMaxLength(200);
         });
         modelBuilder.Entity<CaseCursor>(b =>
         {

@@ -164,6 +164,11 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("file_name");
 
+                    b.Property<string>("LicenceIdentifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("licence_identifier");
+
                     b.Property<string>("MaterialName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -159,6 +159,11 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
+                    b.Property<string>("LicenceIdentifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_identifier");
+
                     b.Property<string>("MaterialName")
                         .IsRequired()
                         .HasMaxLength(200)

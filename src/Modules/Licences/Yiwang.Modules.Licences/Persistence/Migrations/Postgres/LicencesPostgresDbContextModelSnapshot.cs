@@ -451,6 +451,51 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                     b.ToTable("licences_type", (string)null);
                 });
 
+            modelBuilder.Entity("Yiwang.Modules.Licences.Domain.LicenceUseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("identifier");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("licence_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("UsedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("used_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licences_use");
+
+                    b.HasIndex("LicenceId", "AtUtc")
+                        .HasDatabaseName("ix_licences_use_licence_id_at_utc");
+
+                    b.ToTable("licences_use", (string)null);
+                });
+
             modelBuilder.Entity("Yiwang.Modules.Licences.Persistence.CaseCursor", b =>
                 {
                     b.Property<string>("Name")

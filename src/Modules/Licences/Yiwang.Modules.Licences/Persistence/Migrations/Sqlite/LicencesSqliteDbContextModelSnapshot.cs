@@ -446,6 +446,51 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                     b.ToTable("licences_type", (string)null);
                 });
 
+            modelBuilder.Entity("Yiwang.Modules.Licences.Domain.LicenceUseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identifier");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("UsedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licences_use");
+
+                    b.HasIndex("LicenceId", "AtUtc")
+                        .HasDatabaseName("ix_licences_use_licence_id_at_utc");
+
+                    b.ToTable("licences_use", (string)null);
+                });
+
             modelBuilder.Entity("Yiwang.Modules.Licences.Persistence.CaseCursor", b =>
                 {
                     b.Property<string>("Name")

@@ -151,6 +151,23 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                     table.PrimaryKey("pk_licences_type", x => x.code);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "licences_use",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    licence_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    identifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    used_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_licences_use", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_licences_audit_subject_at_utc",
                 table: "licences_audit",
@@ -205,6 +222,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 table: "licences_licence",
                 columns: new[] { "source_case_id", "type_code", "version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_use_licence_id_at_utc",
+                table: "licences_use",
+                columns: new[] { "licence_id", "at_utc" });
         }
 
         /// <inheritdoc />
@@ -230,6 +252,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "licences_type");
+
+            migrationBuilder.DropTable(
+                name: "licences_use");
         }
     }
 }

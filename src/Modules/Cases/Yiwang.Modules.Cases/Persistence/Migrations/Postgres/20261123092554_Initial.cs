@@ -171,7 +171,8 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                     reused_from_case_id = table.Column<Guid>(type: "uuid", nullable: true),
                     review = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     review_reason = table.Column<string>(type: "text", nullable: true),
-                    reviewed_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                    reviewed_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    licence_identifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -151,6 +151,23 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                     table.PrimaryKey("pk_licences_type", x => x.code);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "licences_use",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    licence_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    used_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_licences_use", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_licences_audit_subject_at_utc",
                 table: "licences_audit",
@@ -205,6 +222,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 table: "licences_licence",
                 columns: new[] { "source_case_id", "type_code", "version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_use_licence_id_at_utc",
+                table: "licences_use",
+                columns: new[] { "licence_id", "at_utc" });
         }
 
         /// <inheritdoc />
@@ -230,6 +252,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "licences_type");
+
+            migrationBuilder.DropTable(
+                name: "licences_use");
         }
     }
 }

@@ -11,7 +11,7 @@ using Yiwang.Modules.Cases.Persistence;
 namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(CasesSqliteDbContext))]
-    [Migration("20261123083809_Initial")]
+    [Migration("20261123092548_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -161,6 +161,11 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("file_name");
+
+                    b.Property<string>("LicenceIdentifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_identifier");
 
                     b.Property<string>("MaterialName")
                         .IsRequired()

@@ -171,7 +171,8 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Sqlite
                     reused_from_case_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     review = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     review_reason = table.Column<string>(type: "TEXT", nullable: true),
-                    reviewed_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                    reviewed_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    licence_identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Yiwang.Modules.Cases.Persistence;
 namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(CasesPostgresDbContext))]
-    [Migration("20261123083812_Initial")]
+    [Migration("20261123092554_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -166,6 +166,11 @@ namespace Yiwang.Modules.Cases.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("file_name");
+
+                    b.Property<string>("LicenceIdentifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("licence_identifier");
 
                     b.Property<string>("MaterialName")
                         .IsRequired()
