@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Yiwang.Kernel.Auditing;
 using Yiwang.Kernel.Persistence;
 using Yiwang.Modules.Cases.Domain;
@@ -12,11 +9,6 @@ namespace Yiwang.Modules.Cases.Persistence;
 internal class CasesDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Prefix = "cases";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public DbSet<ServiceCase> Cases => Set<ServiceCase>();
     public DbSet<CaseEvent> Events => Set<CaseEvent>();
@@ -53,10 +45,10 @@ internal class CasesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(c => c.Delivery).HasConversion<string>().HasMaxLength(12);
             b.Property(c => c.SpecialKind).HasMaxLength(20);
             b.Property(c => c.Revision).IsConcurrencyToken();
-            JsonColumn(b.Property(c => c.Item));
-            JsonColumn(b.Property(c => c.Applicant));
-            JsonColumn(b.Property(c => c.Form));
-            JsonColumn(b.Property(c => c.SupplementItems));
+            b.Property(c => c.Item).HasJsonConversion();
+            b.Property(c => c.Applicant).HasJsonConversion();
+            b.Property(c => c.Form).HasJsonConversion();
+            b.Property(c => c.SupplementItems).HasJsonConversion();
             // Work queues: scope (department or region) first, then the running due instant (lights) or creation time.
             b.HasIndex(c => new { c.DepartmentCode, c.RunningDueAtUtc });
             b.HasIndex(c => new { c.RegionCode, c.RunningDueAtUtc });
@@ -173,14 +165,6 @@ internal class CasesDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.MapAuditTable(Prefix);
     }
-
-    // The JSON-mapped values are never changed in place (the domain assigns a new value), so comparing references is
-    // enough to detect a change, and saves serialising every loaded case twice on each save.
-    private static void JsonColumn<T>(PropertyBuilder<T> property) where T : class =>
-        property.HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            s => JsonSerializer.Deserialize<T>(s, Json)!,
-            new ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v), v => v));
 }
 
 internal sealed class CasesSqliteDbContext(DbContextOptions<CasesSqliteDbContext> options) : CasesDbContext(options);

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Yiwang.Kernel.Auditing;
 using Yiwang.Kernel.Persistence;
 using Yiwang.Modules.Licences.Domain;
@@ -12,11 +9,6 @@ namespace Yiwang.Modules.Licences.Persistence;
 internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Prefix = "licences";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public DbSet<LicenceType> Types => Set<LicenceType>();
     public DbSet<Issuer> Issuers => Set<Issuer>();
@@ -38,9 +30,9 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(t => t.DefiningAuthority).HasMaxLength(100);
             b.Property(t => t.IssuerLevel).HasMaxLength(10);
             b.Property(t => t.HolderKind).HasConversion<string>().HasMaxLength(16);
-            JsonColumn(b.Property(t => t.Fields));
-            JsonColumn(b.Property(t => t.ProducedBy));
-            JsonColumn(b.Property(t => t.Replaces));
+            b.Property(t => t.Fields).HasJsonConversion();
+            b.Property(t => t.ProducedBy).HasJsonConversion();
+            b.Property(t => t.Replaces).HasJsonConversion();
         });
         modelBuilder.Entity<Issuer>(b =>
         {
@@ -90,7 +82,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(l => l.StatusReason).HasMaxLength(500);
             b.Property(l => l.PreviousIdentifier).HasMaxLength(100);
             b.Property(l => l.Revision).IsConcurrencyToken();
-            JsonColumn(b.Property(l => l.Fields));
+            b.Property(l => l.Fields).HasJsonConversion();
         });
         modelBuilder.Entity<LicenceEvent>(b =>
         {
@@ -124,13 +116,6 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
         });
         modelBuilder.MapAuditTable(Prefix);
     }
-
-    // JSON values are replaced, never changed in place, so reference comparison detects changes.
-    private static void JsonColumn<T>(PropertyBuilder<T> property) where T : class =>
-        property.HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            s => JsonSerializer.Deserialize<T>(s, Json)!,
-            new ValueComparer<T>((a, b) => ReferenceEquals(a, b), v => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v), v => v));
 }
 
 /// <summary>How far the issuing job has read the completed cases (so a restart neither skips nor repeats).</summary>
