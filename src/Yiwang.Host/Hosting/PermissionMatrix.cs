@@ -116,6 +116,9 @@ internal static class PermissionMatrix
         ["POST /api/v1/licences/{id}/status"] = Access.LicenceRecord,
         ["POST /api/v1/licences/{id}/versions"] = Access.LicenceRecord,
         ["POST /api/v1/licences/{id}/presentations"] = Access.LicenceRecord,
+        ["POST /api/v1/licences/{id}/objections"] = Access.LicenceRecord,
+        ["GET /api/v1/licences/objections"] = Access.SignedIn,
+        ["POST /api/v1/licences/objections/{id}/answer"] = Access.LicenceRecord,
 
         // Ratings (好差评) and the hall queue (排队叫号)
         ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,

@@ -41,5 +41,6 @@ public static class LicencesModule
         group.MapIssuers();
         group.MapLicenceRecords();
         group.MapPresentations();
+        group.MapObjections();
     }
 }

@@ -12,5 +12,8 @@ internal sealed class LicencesOptions
     /// <summary>How often completed cases are read to issue their licences.</summary>
     public int IssueFromCasesSeconds { get; set; } = 10;
 
+    /// <summary>Working days an issuer has to answer a data objection (证照数据异议).</summary>
+    public int ObjectionDays { get; set; } = 5;
+
     public string BaseUrl => PublicUrl.TrimEnd('/');
 }

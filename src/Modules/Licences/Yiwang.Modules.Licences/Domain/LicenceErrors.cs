@@ -20,5 +20,8 @@ internal static class LicenceErrors
     public static readonly Error StaleRevision = Error.Conflict("licences.stale_revision", "Someone else changed this licence first; reload and try again.");
     public static readonly Error InvalidIdentifier = Error.Validation("licences.invalid_identifier", "Not a valid 证照标识 (GB/T 36904), or its check character is wrong.");
     public static readonly Error InvalidDisclosure = Error.Validation("licences.invalid_disclosure", "Choose fields of this licence to disclose.");
+    public static readonly Error InvalidObjection = Error.Validation("licences.invalid_objection", "Name the fields of the licence you dispute and say what is wrong (at most 1,000 characters).");
+    public static readonly Error ObjectionNotFound = Error.NotFound("licences.objection_not_found", "No such objection.");
+    public static readonly Error ObjectionClosed = Error.Conflict("licences.objection_closed", "The objection has been answered already.");
     public static readonly Error InvalidPresentation = Error.Validation("licences.invalid_presentation", "Send the presentation text or the verification link from a licence's QR code.");
 }

@@ -17,6 +17,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LicenceEvent> Events => Set<LicenceEvent>();
     public DbSet<CaseCursor> Cursors => Set<CaseCursor>();
     public DbSet<LicenceUseRecord> Uses => Set<LicenceUseRecord>();
+    public DbSet<LicenceObjection> Objections => Set<LicenceObjection>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -106,6 +107,25 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(u => u.Identifier).HasMaxLength(100);
             b.Property(u => u.UsedBy).HasMaxLength(100);
             b.Property(u => u.Purpose).HasMaxLength(200);
+        });
+        modelBuilder.Entity<LicenceObjection>(b =>
+        {
+            b.ToTable("licences_objection");
+            b.HasKey(o => o.Id);
+            b.Property(o => o.Id).ValueGeneratedNever();
+            b.Property(o => o.Identifier).HasMaxLength(100);
+            b.Property(o => o.IssuerCode).HasMaxLength(18);
+            b.Property(o => o.HolderCode).HasMaxLength(18);
+            b.HasIndex(o => new { o.IssuerCode, o.State, o.DueAtUtc });
+            b.HasIndex(o => o.HolderCode);
+            b.Property(o => o.Text).HasMaxLength(1000);
+            b.Property(o => o.RaisedBy).HasMaxLength(100);
+            b.Property(o => o.State).HasConversion<string>().HasMaxLength(10);
+            b.Property(o => o.Answer).HasMaxLength(1000);
+            b.Property(o => o.AnsweredBy).HasMaxLength(100);
+            b.Property(o => o.CorrectedIdentifier).HasMaxLength(100);
+            b.Property(o => o.Revision).IsConcurrencyToken();
+            b.Property(o => o.Fields).HasJsonConversion();
         });
         modelBuilder.Entity<CaseCursor>(b =>
         {

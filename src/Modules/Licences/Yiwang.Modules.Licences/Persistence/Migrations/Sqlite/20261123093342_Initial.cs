@@ -132,6 +132,32 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "licences_objection",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    licence_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    issuer_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    holder_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    fields = table.Column<string>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    raised_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    raised_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    due_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    answer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    answered_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    answered_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    corrected_identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_licences_objection", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "licences_type",
                 columns: table => new
                 {
@@ -224,6 +250,16 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_holder_code",
+                table: "licences_objection",
+                column: "holder_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_issuer_code_state_due_at_utc",
+                table: "licences_objection",
+                columns: new[] { "issuer_code", "state", "due_at_utc" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_licences_use_licence_id_at_utc",
                 table: "licences_use",
                 columns: new[] { "licence_id", "at_utc" });
@@ -249,6 +285,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "licences_licence");
+
+            migrationBuilder.DropTable(
+                name: "licences_objection");
 
             migrationBuilder.DropTable(
                 name: "licences_type");

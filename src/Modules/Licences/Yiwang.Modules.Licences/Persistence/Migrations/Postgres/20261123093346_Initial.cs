@@ -132,6 +132,32 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "licences_objection",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    licence_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    identifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    issuer_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    holder_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    fields = table.Column<string>(type: "text", nullable: false),
+                    text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    raised_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    raised_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    due_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    state = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    answer = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    answered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    answered_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    corrected_identifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_licences_objection", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "licences_type",
                 columns: table => new
                 {
@@ -224,6 +250,16 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_holder_code",
+                table: "licences_objection",
+                column: "holder_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_issuer_code_state_due_at_utc",
+                table: "licences_objection",
+                columns: new[] { "issuer_code", "state", "due_at_utc" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_licences_use_licence_id_at_utc",
                 table: "licences_use",
                 columns: new[] { "licence_id", "at_utc" });
@@ -249,6 +285,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "licences_licence");
+
+            migrationBuilder.DropTable(
+                name: "licences_objection");
 
             migrationBuilder.DropTable(
                 name: "licences_type");

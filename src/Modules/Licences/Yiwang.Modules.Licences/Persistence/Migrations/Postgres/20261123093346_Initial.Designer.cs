@@ -12,7 +12,7 @@ using Yiwang.Modules.Licences.Persistence;
 namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(LicencesPostgresDbContext))]
-    [Migration("20261123092636_Initial")]
+    [Migration("20261123093346_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -392,6 +392,101 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_licences_event_issuer_code_serial");
 
                     b.ToTable("licences_event", (string)null);
+                });
+
+            modelBuilder.Entity("Yiwang.Modules.Licences.Domain.LicenceObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at_utc");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<string>("CorrectedIdentifier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("corrected_identifier");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at_utc");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("identifier");
+
+                    b.Property<string>("IssuerCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("issuer_code");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("licence_id");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at_utc");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licences_objection");
+
+                    b.HasIndex("HolderCode")
+                        .HasDatabaseName("ix_licences_objection_holder_code");
+
+                    b.HasIndex("IssuerCode", "State", "DueAtUtc")
+                        .HasDatabaseName("ix_licences_objection_issuer_code_state_due_at_utc");
+
+                    b.ToTable("licences_objection", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Licences.Domain.LicenceType", b =>
