@@ -23,6 +23,35 @@ public enum SigningAlgorithm
     Sm2,
 }
 
+/// <summary>Who a holder authorises to use a licence (用证授权对象): a government department, or a third party (a bank, an employer…).</summary>
+public enum GranteeKind
+{
+    Department,
+    ThirdParty,
+}
+
+/// <summary>
+/// A use authorisation (用证授权) as its holder and its grantee see it. <paramref name="ShareLink"/> (the third party's
+/// link with the share code) is shown to the holder only. <paramref name="Token"/> is the grant signed by the platform.
+/// </summary>
+public sealed record AuthorisationView(
+    Guid Id, Guid LicenceId, string Identifier, string TypeName, GranteeKind GranteeKind, string? GranteeCode, string GranteeName, string Purpose,
+    IReadOnlyList<string> Fields, Guid? CaseId, string GrantedBy, DateTime GrantedAtUtc, DateTime ValidUntilUtc, DateTime? RevokedAtUtc, bool Active,
+    string? ShareLink, string Token, int Revision);
+
+/// <summary>What a grantee gets when it uses an authorisation: the current version verified, showing only the authorised fields.</summary>
+public sealed record AuthorisedUse(Guid AuthorisationId, string Purpose, string Presentation, VerificationView Verification);
+
+/// <summary>What a holder fills in to authorise a use.</summary>
+/// <param name="GranteeKind">A department (default) or a third party.</param>
+/// <param name="GranteeCode">A department's code (for a department), or an organisation's credit code (optional, for a third party).</param>
+/// <param name="GranteeName">The third party's name (a department's name comes from the reference data).</param>
+/// <param name="Purpose">What the grantee may use it for (用证事由).</param>
+/// <param name="Fields">Fields the grantee may see; none named: every field.</param>
+/// <param name="ValidUntil">Last day of the authorisation (Asia/Shanghai); default 30 days from today.</param>
+public sealed record AuthorisationRequest(
+    GranteeKind? GranteeKind, string? GranteeCode, string? GranteeName, string? Purpose, IReadOnlyList<string>? Fields, DateOnly? ValidUntil);
+
 /// <summary>What a verifier is told about a presented licence.</summary>
 public enum Verdict
 {
@@ -112,4 +141,22 @@ public interface ILicencesApi
 
     /// <summary>Verifies presentation text or a verification link; for anyone.</summary>
     Task<VerificationView> VerifyAsync(string? presentation, CancellationToken ct);
+
+    /// <summary>The authorisations on a licence (every version), for its holder; empty for anyone else.</summary>
+    Task<IReadOnlyList<AuthorisationView>> AuthorisationsAsync(System.Security.Claims.ClaimsPrincipal user, Guid licenceId, CancellationToken ct);
+
+    /// <summary>The holder authorises a use (用证授权).</summary>
+    Task<Yiwang.Kernel.Results.Result<AuthorisationView>> AuthoriseAsync(System.Security.Claims.ClaimsPrincipal user, Guid licenceId, AuthorisationRequest request, CancellationToken ct);
+
+    /// <summary>The holder revokes an authorisation.</summary>
+    Task<Yiwang.Kernel.Results.Result<AuthorisationView>> RevokeAuthorisationAsync(System.Security.Claims.ClaimsPrincipal user, Guid authorisationId, CancellationToken ct);
+
+    /// <summary>Authorisations granted to the caller's department (staff), newest first.</summary>
+    Task<IReadOnlyList<AuthorisationView>> ReceivedAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct);
+
+    /// <summary>Staff of the grantee department use an authorisation; the use is recorded.</summary>
+    Task<Yiwang.Kernel.Results.Result<AuthorisedUse>> UseAsync(System.Security.Claims.ClaimsPrincipal user, Guid authorisationId, string? purpose, Guid? caseId, CancellationToken ct);
+
+    /// <summary>A third party uses an authorisation by its share code; the use is recorded.</summary>
+    Task<Yiwang.Kernel.Results.Result<AuthorisedUse>> UseSharedAsync(string? code, CancellationToken ct);
 }

@@ -24,8 +24,20 @@ internal sealed class IssuerKeyring(IServiceScopeFactory scopes, TimeProvider cl
     {
         var key = await db.Keys.Where(k => k.IssuerCode == issuer.CreditCode && k.Algorithm == issuer.Algorithm && k.RetiredAtUtc == null)
             .OrderByDescending(k => k.CreatedAtUtc).FirstOrDefaultAsync(ct);
-        return key ?? await CreateAsync(db, issuer, ct);
+        return key ?? await CreateAsync(db, issuer.CreditCode, issuer.Algorithm, ct);
     }
+
+    /// <summary>
+    /// The platform's own key (Ed25519), which signs use authorisations. Its issuer code (<see cref="PlatformCode"/>) is
+    /// no credit code, so a credential signed with it can never pass as a licence; it is published in the JWK set.
+    /// </summary>
+    public async Task<IssuerKey> PlatformKeyAsync(LicencesDbContext db, CancellationToken ct)
+    {
+        var key = await db.Keys.Where(k => k.IssuerCode == PlatformCode && k.RetiredAtUtc == null).OrderByDescending(k => k.CreatedAtUtc).FirstOrDefaultAsync(ct);
+        return key ?? await CreateAsync(db, PlatformCode, SigningAlgorithm.Ed25519, ct);
+    }
+
+    public const string PlatformCode = "platform";
 
     /// <summary>Retires the issuer's current keys and makes a new one (密钥轮换).</summary>
     public async Task<IssuerKey> RotateAsync(LicencesDbContext db, Issuer issuer, CancellationToken ct)
@@ -37,7 +49,7 @@ internal sealed class IssuerKeyring(IServiceScopeFactory scopes, TimeProvider cl
             _known.TryRemove(old.Kid, out _);
         }
 
-        return await CreateAsync(db, issuer, ct);
+        return await CreateAsync(db, issuer.CreditCode, issuer.Algorithm, ct);
     }
 
     public async Task<KnownKey?> FindAsync(string kid, CancellationToken ct)
@@ -62,11 +74,11 @@ internal sealed class IssuerKeyring(IServiceScopeFactory scopes, TimeProvider cl
         return [.. keys.Select(Known)];
     }
 
-    private async Task<IssuerKey> CreateAsync(LicencesDbContext db, Issuer issuer, CancellationToken ct)
+    private async Task<IssuerKey> CreateAsync(LicencesDbContext db, string ownerCode, SigningAlgorithm algorithm, CancellationToken ct)
     {
-        var (publicKey, privateKey) = SignatureScheme.For(issuer.Algorithm).Generate();
-        var kid = $"{issuer.CreditCode}-{Guid.CreateVersion7(clock.GetUtcNow()):N}";
-        var key = IssuerKey.Create(kid, issuer.CreditCode, issuer.Algorithm, publicKey, privateKey, clock.GetUtcNow());
+        var (publicKey, privateKey) = SignatureScheme.For(algorithm).Generate();
+        var kid = $"{ownerCode}-{Guid.CreateVersion7(clock.GetUtcNow()):N}";
+        var key = IssuerKey.Create(kid, ownerCode, algorithm, publicKey, privateKey, clock.GetUtcNow());
         db.Keys.Add(key);
         await db.SaveChangesAsync(ct);
         return key;

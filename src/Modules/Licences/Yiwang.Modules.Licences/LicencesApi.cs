@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Results;
 using Yiwang.Modules.Licences.Contracts;
 using Yiwang.Modules.Licences.Features;
 using Yiwang.Modules.Licences.Persistence;
@@ -10,7 +11,8 @@ namespace Yiwang.Modules.Licences;
 
 /// <summary>The licences contract for the web pages: the same use cases and checks as the API.</summary>
 internal sealed class LicencesApi(
-    LicencesDbContext db, LicenceAccess access, LicenceVerifier verifier, IOptions<LicencesOptions> options, IActorAccessor actors, TimeProvider clock) : ILicencesApi, ILicenceUses
+    LicencesDbContext db, LicenceAccess access, LicenceVerifier verifier, LicenceAuthorisations authorisations, IOptions<LicencesOptions> options,
+    IActorAccessor actors, TimeProvider clock) : ILicencesApi, ILicenceUses
 {
     public async Task<LicenceUse?> UseForCaseAsync(ClaimsPrincipal holder, string typeCode, Guid caseId, string purpose, CancellationToken ct)
     {
@@ -55,4 +57,20 @@ internal sealed class LicencesApi(
     }
 
     public Task<VerificationView> VerifyAsync(string? presentation, CancellationToken ct) => verifier.VerifyAsync(presentation, ct);
+
+    public Task<IReadOnlyList<AuthorisationView>> AuthorisationsAsync(ClaimsPrincipal user, Guid licenceId, CancellationToken ct) =>
+        authorisations.OfLicenceAsync(user, licenceId, ct);
+
+    public Task<Result<AuthorisationView>> AuthoriseAsync(ClaimsPrincipal user, Guid licenceId, AuthorisationRequest request, CancellationToken ct) =>
+        authorisations.GrantAsync(user, licenceId, request, null, ct);
+
+    public Task<Result<AuthorisationView>> RevokeAuthorisationAsync(ClaimsPrincipal user, Guid authorisationId, CancellationToken ct) =>
+        authorisations.RevokeAsync(user, authorisationId, null, ct);
+
+    public Task<IReadOnlyList<AuthorisationView>> ReceivedAsync(ClaimsPrincipal user, CancellationToken ct) => authorisations.ReceivedAsync(user, ct);
+
+    public Task<Result<AuthorisedUse>> UseAsync(ClaimsPrincipal user, Guid authorisationId, string? purpose, Guid? caseId, CancellationToken ct) =>
+        authorisations.UseAsync(user, authorisationId, purpose, caseId, ct);
+
+    public Task<Result<AuthorisedUse>> UseSharedAsync(string? code, CancellationToken ct) => authorisations.UseSharedAsync(code, ct);
 }

@@ -26,6 +26,7 @@ public static class LicencesModule
         services.AddSingleton<LicenceVerifier>();
         services.AddScoped<LicenceAccess>();
         services.AddScoped<LicenceIssuing>();
+        services.AddScoped<LicenceAuthorisations>();
         services.AddScoped<LicencesApi>();
         services.AddScoped<Contracts.ILicencesApi>(sp => sp.GetRequiredService<LicencesApi>());
         services.AddScoped<Contracts.ILicenceUses>(sp => sp.GetRequiredService<LicencesApi>());
@@ -42,5 +43,6 @@ public static class LicencesModule
         group.MapLicenceRecords();
         group.MapPresentations();
         group.MapObjections();
+        group.MapAuthorisations();
     }
 }

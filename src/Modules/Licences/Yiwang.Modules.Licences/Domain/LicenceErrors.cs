@@ -23,5 +23,10 @@ internal static class LicenceErrors
     public static readonly Error InvalidObjection = Error.Validation("licences.invalid_objection", "Name the fields of the licence you dispute and say what is wrong (at most 1,000 characters).");
     public static readonly Error ObjectionNotFound = Error.NotFound("licences.objection_not_found", "No such objection.");
     public static readonly Error ObjectionClosed = Error.Conflict("licences.objection_closed", "The objection has been answered already.");
+    public static readonly Error InvalidAuthorisation = Error.Validation("licences.invalid_authorisation", "An authorisation needs a grantee (a department by its code, or a third party by name), a purpose (at most 200 characters), fields of this licence and an end date in the future (at most five years ahead).");
+    public static readonly Error AuthorisationNotFound = Error.NotFound("licences.authorisation_not_found", "No such authorisation.");
+    public static readonly Error AuthorisationRevoked = Error.Conflict("licences.authorisation_revoked", "The authorisation has been revoked already.");
+    public static readonly Error AuthorisationInactive = Error.Forbidden("licences.authorisation_inactive", "The authorisation has been revoked or has expired; ask the holder for a new one.");
+    public static readonly Error LicenceNotUsable = Error.Conflict("licences.not_usable", "The licence is not valid now (revoked, suspended or expired); it cannot be used.");
     public static readonly Error InvalidPresentation = Error.Validation("licences.invalid_presentation", "Send the presentation text or the verification link from a licence's QR code.");
 }

@@ -173,7 +173,9 @@ internal static class LicenceRecords
     }
 
     internal static async Task<IReadOnlyList<LicenceUseRecord>> UsesAsync(LicencesDbContext db, Licence licence, CancellationToken ct) =>
-        await db.Uses.AsNoTracking().Where(u => u.LicenceId == licence.Id).OrderByDescending(u => u.AtUtc).Take(200).ToListAsync(ct);
+        await db.Uses.AsNoTracking()
+            .Where(u => db.Licences.Where(l => l.IssuerCode == licence.IssuerCode && l.Serial == licence.Serial).Select(l => l.Id).Contains(u.LicenceId))
+            .OrderByDescending(u => u.AtUtc).Take(200).ToListAsync(ct);
 
     internal static async Task<IReadOnlyList<LicenceEvent>> HistoryAsync(LicencesDbContext db, Licence licence, CancellationToken ct) =>
         await db.Events.AsNoTracking().Where(e => e.IssuerCode == licence.IssuerCode && e.Serial == licence.Serial).OrderBy(e => e.AtUtc).ThenBy(e => e.Identifier).ThenBy(e => e.Id).ToListAsync(ct);

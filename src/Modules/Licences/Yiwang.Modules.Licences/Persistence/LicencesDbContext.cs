@@ -18,6 +18,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<CaseCursor> Cursors => Set<CaseCursor>();
     public DbSet<LicenceUseRecord> Uses => Set<LicenceUseRecord>();
     public DbSet<LicenceObjection> Objections => Set<LicenceObjection>();
+    public DbSet<LicenceAuthorisation> Authorisations => Set<LicenceAuthorisation>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -126,6 +127,30 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(o => o.CorrectedIdentifier).HasMaxLength(100);
             b.Property(o => o.Revision).IsConcurrencyToken();
             b.Property(o => o.Fields).HasJsonConversion();
+        });
+        modelBuilder.Entity<LicenceAuthorisation>(b =>
+        {
+            b.ToTable("licences_authorisation");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Code).HasMaxLength(32);
+            b.HasIndex(a => a.Code).IsUnique();
+            b.Property(a => a.Identifier).HasMaxLength(100);
+            b.Property(a => a.IssuerCode).HasMaxLength(18);
+            b.Property(a => a.Serial).HasMaxLength(32);
+            b.HasIndex(a => new { a.IssuerCode, a.Serial });
+            b.Property(a => a.TypeName).HasMaxLength(100);
+            b.Property(a => a.HolderCode).HasMaxLength(18);
+            b.Property(a => a.GranteeKind).HasConversion<string>().HasMaxLength(12);
+            b.Property(a => a.GranteeCode).HasMaxLength(32);
+            b.HasIndex(a => new { a.GranteeKind, a.GranteeCode, a.GrantedAtUtc });
+            b.Property(a => a.GranteeName).HasMaxLength(100);
+            b.Property(a => a.Purpose).HasMaxLength(200);
+            b.Property(a => a.GrantedBy).HasMaxLength(100);
+            b.Property(a => a.RevokedBy).HasMaxLength(100);
+            b.Property(a => a.Token).HasMaxLength(4000);
+            b.Property(a => a.Revision).IsConcurrencyToken();
+            b.Property(a => a.Fields).HasJsonConversion();
         });
         modelBuilder.Entity<CaseCursor>(b =>
         {

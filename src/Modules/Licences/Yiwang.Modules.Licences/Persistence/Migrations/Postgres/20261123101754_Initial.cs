@@ -31,6 +31,37 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "licences_authorisation",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    licence_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    identifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    issuer_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    serial = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    type_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    holder_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    grantee_kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    grantee_code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    grantee_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    fields = table.Column<string>(type: "text", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    granted_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    granted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    valid_until_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    revoked_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    revoked_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    token = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_licences_authorisation", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "licences_case_cursor",
                 columns: table => new
                 {
@@ -200,6 +231,22 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 columns: new[] { "subject", "at_utc" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_licences_authorisation_code",
+                table: "licences_authorisation",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_authorisation_grantee_kind_grantee_code_granted_at",
+                table: "licences_authorisation",
+                columns: new[] { "grantee_kind", "grantee_code", "granted_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_authorisation_issuer_code_serial",
+                table: "licences_authorisation",
+                columns: new[] { "issuer_code", "serial" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_licences_event_issuer_code_serial",
                 table: "licences_event",
                 columns: new[] { "issuer_code", "serial" });
@@ -270,6 +317,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "licences_audit");
+
+            migrationBuilder.DropTable(
+                name: "licences_authorisation");
 
             migrationBuilder.DropTable(
                 name: "licences_case_cursor");
