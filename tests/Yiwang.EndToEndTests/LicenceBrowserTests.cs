@@ -63,6 +63,87 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         shown.ShouldNotContain("兴安路");
     }
 
+    [Fact]
+    public async Task A_holder_authorises_a_bank_and_a_department_each_sees_only_the_chosen_field_and_the_holder_sees_the_uses()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), "Debian chromium is not installed (CI installs it).");
+        var ct = TestContext.Current.CancellationToken;
+        var approver = await app.AsAsync("GA-APPROVER");
+        var issued = await approver.PostAsJsonAsync("/api/v1/licences", new
+        {
+            typeCode = "11100000MB0143028R001",
+            holderName = "张广安",
+            holderCode = "511602199003071232",
+            fields = new Dictionary<string, string>
+            {
+                ["经营者"] = "张广安", ["组成形式"] = "个人经营", ["经营场所"] = "广安区兴安路 9 号", ["经营范围"] = "零售",
+                ["登记机关"] = "广安市广安区市场监督管理局", ["注册日期"] = "2026-11-23",
+            },
+        }, ct);
+        var id = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("summary").GetProperty("id").GetGuid();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var holder = await SignInAsync(browser, "511602199003071232", "Demo2026citizen", $"/my/licences/{id}");
+
+        var form = holder.GetByTestId("authorise-form");
+        await form.GetByLabel("授权对象").SelectOptionAsync("ThirdParty");
+        await form.GetByLabel("第三方名称").FillAsync("某银行广安支行");
+        await form.GetByLabel("用证事由").FillAsync("开立对公账户");
+        await form.GetByLabel("经营者").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "授权" }).ClickAsync();
+        await holder.WaitForURLAsync("**done=authorised**");
+        var shareLink = new Uri((await holder.GetByTestId("share-link").GetAttributeAsync("href"))!);
+        await form.GetByLabel("授权对象").SelectOptionAsync("Department");
+        await form.GetByLabel("部门编码（政府部门）/统一社会信用代码（第三方，可选）").FillAsync("WH-MZ");
+        await form.GetByLabel("用证事由").FillAsync("低保资格审核");
+        await form.GetByLabel("经营范围").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "授权" }).ClickAsync();
+        await holder.WaitForURLAsync("**done=authorised**");
+
+        // The bank: a fresh browser, not signed in, opens the link and asks to see the licence.
+        var bank = await (await browser.NewContextAsync()).NewPageAsync();
+        await bank.GotoAsync(app.BaseAddress + shareLink.PathAndQuery);
+        await bank.GetByTestId("shared-form").GetByRole(AriaRole.Button).ClickAsync();
+        var bankVerdict = await bank.GetByTestId("verdict").GetAttributeAsync("data-verdict");
+        var bankSees = await bank.GetByTestId("disclosed").InnerTextAsync();
+
+        // The department: a clerk of 武侯区民政局 uses it from the workbench.
+        var clerk = await SignInAsync(browser, "WH-CLERK", "Demo2026staff", "/workbench/licences");
+        await clerk.GetByTestId("received").GetByRole(AriaRole.Button, new() { Name = "使用" }).First.ClickAsync();
+        var clerkVerdict = await clerk.GetByTestId("verdict").GetAttributeAsync("data-verdict");
+        var clerkSees = await clerk.GetByTestId("disclosed").InnerTextAsync();
+        await Shot(clerk, "licence-authorised-use");
+
+        await holder.ReloadAsync();
+        var uses = await holder.GetByTestId("uses").InnerTextAsync();
+        await Shot(holder, "licence-authorisations");
+
+        bankVerdict.ShouldBe("Valid");
+        bankSees.ShouldContain("张广安");
+        bankSees.ShouldNotContain("零售");
+        clerkVerdict.ShouldBe("Valid");
+        clerkSees.ShouldContain("零售");
+        clerkSees.ShouldNotContain("张广安");
+        uses.ShouldContain("某银行广安支行");
+        uses.ShouldContain("武侯区民政局");
+    }
+
+    private async Task<IPage> SignInAsync(IBrowser browser, string login, string password, string returnUrl)
+    {
+        var page = await (await browser.NewContextAsync()).NewPageAsync();
+        await page.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**" + returnUrl);
+        return page;
+    }
+
     private static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Yiwang.TestKit.RepositoryPaths.Artifacts("screenshots"), name + ".png"), FullPage = true });
 }

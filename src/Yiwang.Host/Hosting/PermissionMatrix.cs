@@ -119,6 +119,12 @@ internal static class PermissionMatrix
         ["POST /api/v1/licences/{id}/objections"] = Access.LicenceRecord,
         ["GET /api/v1/licences/objections"] = Access.SignedIn,
         ["POST /api/v1/licences/objections/{id}/answer"] = Access.LicenceRecord,
+        ["POST /api/v1/licences/{id}/authorisations"] = Access.LicenceRecord,
+        ["GET /api/v1/licences/{id}/authorisations"] = Access.SignedIn,
+        ["POST /api/v1/licences/authorisations/{id}/revoke"] = Access.LicenceRecord,
+        ["GET /api/v1/licences/authorisations/received"] = Access.SignedIn,
+        ["POST /api/v1/licences/authorisations/{id}/use"] = Access.LicenceRecord,
+        ["POST /api/v1/licences/authorisations/shared"] = Access.Public,
 
         // Ratings (好差评) and the hall queue (排队叫号)
         ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,

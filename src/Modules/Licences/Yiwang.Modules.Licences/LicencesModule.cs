@@ -44,5 +44,6 @@ public static class LicencesModule
         group.MapPresentations();
         group.MapObjections();
         group.MapAuthorisations();
+        app.MapLicenceForms();
     }
 }
