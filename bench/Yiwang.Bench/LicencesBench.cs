@@ -121,7 +121,7 @@ internal static class LicencesBench
             var db = scope.ServiceProvider.GetRequiredService<LicencesDbContext>();
             var issuerCode = (await db.Issuers.FirstAsync(i => i.DepartmentCode == department)).CreditCode;
             var licences = await db.Licences.AsNoTracking().Where(l => l.IssuerCode == issuerCode).OrderBy(l => l.Id).Take(count).ToListAsync();
-            presentations = [.. licences.Select(l => Presentations.Build(l, [l.Fields.Keys.First()], "http://127.0.0.1:5080", withQr: false)!.Presentation)];
+            presentations = [.. licences.Select(l => Presentations.Build(l, [l.Fields.Keys.First()], "http://127.0.0.1:5080")!.Presentation)];
         }
 
         var keyring = services.GetRequiredService<IssuerKeyring>();

@@ -75,6 +75,7 @@ internal static partial class Texts
         ["sharedLicence"] = ("持证人授权查看的电子证照", "A licence shared with you"),
         ["sharedLead"] = ("持证人授权您为下述事由查看本证照。查看时平台现场核验，并通知持证人（记入用证记录）。", "The holder lets you see this licence for the purpose below. It is verified when you look, and the holder sees the use."),
         ["viewShared"] = ("查看并核验证照", "See and verify the licence"),
+        ["document"] = ("打印版式（网页）", "Printable page"),
         ["pdf"] = ("下载版式文件（PDF）", "Download as PDF"),
         ["done:authorised"] = ("已授权。", "Authorised."),
         ["done:authorisationRevoked"] = ("授权已撤销。", "Authorisation revoked."),

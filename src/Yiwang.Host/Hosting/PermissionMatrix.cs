@@ -125,6 +125,8 @@ internal static class PermissionMatrix
         ["GET /api/v1/licences/authorisations/received"] = Access.SignedIn,
         ["POST /api/v1/licences/authorisations/{id}/use"] = Access.LicenceRecord,
         ["POST /api/v1/licences/authorisations/shared"] = Access.Public,
+        ["GET /api/v1/licences/{id}/document"] = Access.LicenceRecord,
+        ["GET /api/v1/licences/{id}/document.pdf"] = Access.LicenceRecord,
 
         // Ratings (好差评) and the hall queue (排队叫号)
         ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,

@@ -13,6 +13,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>The caller is known but not allowed (403).</summary>
     Forbidden,
+    /// <summary>Something the platform needs for this request is not available here or now (503); retrying later may help.</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -36,6 +38,9 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, object? 
 
     /// <summary>Creates a conflict error (409).</summary>
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    /// <summary>A needed facility is unavailable (503).</summary>
+    public static Error Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
 
     /// <summary>Creates an unprocessable-content error (422).</summary>
     public static Error Unprocessable(string code, string message, object? details = null) => new(code, message, ErrorKind.Unprocessable, details);

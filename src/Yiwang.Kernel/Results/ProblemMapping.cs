@@ -15,6 +15,7 @@ public static class ProblemMapping
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -45,6 +46,7 @@ public static class ProblemMapping
         ErrorKind.NotFound => "Not found.",
         ErrorKind.Conflict => "The request conflicts with the current state.",
         ErrorKind.Forbidden => "Forbidden.",
+        ErrorKind.Unavailable => "Not available now.",
         _ => "Error.",
     };
 }

@@ -124,8 +124,12 @@ public sealed record VerificationView(
     Verdict Verdict, string Message, string? Identifier, string? TypeName, string? IssuerName, string? IssuerCode, DateTimeOffset? IssuedAt,
     DateOnly? ValidUntil, IReadOnlyDictionary<string, string> Disclosed);
 
-/// <summary>What the holder shows (亮证): the presentation text, its verification link and the link as a QR code (PNG).</summary>
-public sealed record LicencePresentation(string Identifier, string Presentation, string Link, string QrPngBase64, IReadOnlyList<string> Disclosed);
+/// <summary>
+/// What the holder shows (亮证): the presentation text and its self-contained verification link (<c>?p=</c>, verifiable
+/// by anyone with our public keys), and a short link (<c>?c=</c>, the same presentation kept by the platform) as a QR
+/// code (PNG) that stays scannable however many fields are shown.
+/// </summary>
+public sealed record LicencePresentation(string Identifier, string Presentation, string Link, string ShortLink, string QrPngBase64, IReadOnlyList<string> Disclosed);
 
 /// <summary>Licences for the web pages: the wallet, one licence, showing it and verifying one.</summary>
 public interface ILicencesApi
@@ -139,8 +143,11 @@ public interface ILicencesApi
     /// <summary>The holder's presentation with the chosen fields; null when not the holder or a field is not on the licence.</summary>
     Task<LicencePresentation?> PresentAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, IReadOnlyList<string> fields, CancellationToken ct);
 
-    /// <summary>Verifies presentation text or a verification link; for anyone.</summary>
+    /// <summary>Verifies presentation text or a verification link (<c>?p=</c> or <c>?c=</c>); for anyone.</summary>
     Task<VerificationView> VerifyAsync(string? presentation, CancellationToken ct);
+
+    /// <summary>Verifies the presentation kept under a short link's code; for anyone.</summary>
+    Task<VerificationView> VerifyCodeAsync(string? code, CancellationToken ct);
 
     /// <summary>The authorisations on a licence (every version), for its holder; empty for anyone else.</summary>
     Task<IReadOnlyList<AuthorisationView>> AuthorisationsAsync(System.Security.Claims.ClaimsPrincipal user, Guid licenceId, CancellationToken ct);

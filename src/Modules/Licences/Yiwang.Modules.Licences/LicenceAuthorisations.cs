@@ -174,7 +174,7 @@ internal sealed class LicenceAuthorisations(
 
         // A field the holder named may be gone from a later version; the grantee sees what is left of the named ones.
         var fields = authorisation.Fields.Where(current.Fields.ContainsKey).ToList();
-        if (Presentations.Build(current, fields, options.Value.BaseUrl, withQr: false) is not { } presented)
+        if (Presentations.Build(current, fields, options.Value.BaseUrl) is not { } presented)
         {
             return LicenceErrors.LicenceNotUsable;
         }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Yiwang.Modules.Licences.Persistence;
 using Yiwang.Modules.Licences.Contracts;
 using Yiwang.Modules.Licences.Crypto;
 using Yiwang.Modules.Licences.Domain;
@@ -15,11 +18,11 @@ namespace Yiwang.Modules.Licences;
 /// Only the fields the holder disclosed are returned. Reads no licence record: what a stranger can check is what the
 /// credential and the public status lists prove.
 /// </summary>
-internal sealed class LicenceVerifier(IssuerKeyring keyring, StatusLists lists, IOptions<LicencesOptions> options, TimeProvider clock)
+internal sealed class LicenceVerifier(IssuerKeyring keyring, StatusLists lists, IServiceScopeFactory scopes, IOptions<LicencesOptions> options, TimeProvider clock)
 {
     private static readonly IReadOnlyDictionary<string, string> Nothing = new Dictionary<string, string>();
 
-    /// <summary>Accepts the presentation text or a verification link carrying it in <c>p</c>.</summary>
+    /// <summary>Accepts the presentation text, a verification link carrying it in <c>p</c>, or a short link with its code in <c>c</c>.</summary>
     public async Task<VerificationView> VerifyAsync(string? input, CancellationToken ct)
     {
         var text = input?.Trim() ?? "";
@@ -30,9 +33,34 @@ internal sealed class LicenceVerifier(IssuerKeyring keyring, StatusLists lists, 
                 return Refuse(Verdict.Malformed, "这不是本平台的证照核验链接。");
             }
 
-            text = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query).GetValueOrDefault("p").ToString();
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query);
+            if (query.TryGetValue("c", out var code))
+            {
+                return await VerifyCodeAsync(code.ToString(), ct);
+            }
+
+            text = query.GetValueOrDefault("p").ToString();
         }
 
+        return await VerifyTextAsync(text, ct);
+    }
+
+    /// <summary>Verifies the presentation kept under a short link's code (the code only finds it; the check is the same).</summary>
+    public async Task<VerificationView> VerifyCodeAsync(string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 16)
+        {
+            return Refuse(Verdict.Malformed, "无法识别的核验码。");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LicencesDbContext>();
+        var kept = await db.SharedPresentations.AsNoTracking().Where(p => p.Code == code.Trim()).Select(p => p.Presentation).FirstOrDefaultAsync(ct);
+        return kept is null ? Refuse(Verdict.Malformed, "核验码不存在。") : await VerifyTextAsync(kept, ct);
+    }
+
+    private async Task<VerificationView> VerifyTextAsync(string text, CancellationToken ct)
+    {
         if (text.Length is 0 or > 20_000 || !SdJwt.TrySplit(text, out var compact, out var disclosures) || Jws.Parse(compact) is not { } jws)
         {
             return Refuse(Verdict.Malformed, "无法识别的证照数据。");

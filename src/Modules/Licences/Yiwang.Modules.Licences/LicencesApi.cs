@@ -58,6 +58,8 @@ internal sealed class LicencesApi(
 
     public Task<VerificationView> VerifyAsync(string? presentation, CancellationToken ct) => verifier.VerifyAsync(presentation, ct);
 
+    public Task<VerificationView> VerifyCodeAsync(string? code, CancellationToken ct) => verifier.VerifyCodeAsync(code, ct);
+
     public Task<IReadOnlyList<AuthorisationView>> AuthorisationsAsync(ClaimsPrincipal user, Guid licenceId, CancellationToken ct) =>
         authorisations.OfLicenceAsync(user, licenceId, ct);
 

@@ -27,6 +27,7 @@ public static class LicencesModule
         services.AddScoped<LicenceAccess>();
         services.AddScoped<LicenceIssuing>();
         services.AddScoped<LicenceAuthorisations>();
+        services.AddSingleton<Rendering.ChromiumPdf>();
         services.AddScoped<LicencesApi>();
         services.AddScoped<Contracts.ILicencesApi>(sp => sp.GetRequiredService<LicencesApi>());
         services.AddScoped<Contracts.ILicenceUses>(sp => sp.GetRequiredService<LicencesApi>());
@@ -44,6 +45,7 @@ public static class LicencesModule
         group.MapPresentations();
         group.MapObjections();
         group.MapAuthorisations();
+        group.MapLicenceDocuments();
         app.MapLicenceForms();
     }
 }

@@ -15,5 +15,8 @@ internal sealed class LicencesOptions
     /// <summary>Working days an issuer has to answer a data objection (证照数据异议).</summary>
     public int ObjectionDays { get; set; } = 5;
 
+    /// <summary>The Chromium that prints licences to PDF (Debian package <c>chromium</c>); without it only HTML is offered.</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
     public string BaseUrl => PublicUrl.TrimEnd('/');
 }

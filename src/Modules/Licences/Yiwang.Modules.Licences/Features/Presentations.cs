@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +43,7 @@ internal static class Presentations
         return presented.IsFailure ? presented.Error!.ToProblem() : TypedResults.Ok(presented.Value!);
     }
 
-    /// <summary>The holder's presentation, audited; not found for anyone else.</summary>
+    /// <summary>The holder's presentation, kept under a short code and audited; not found for anyone else.</summary>
     internal static async Task<Result<LicencePresentation>> PresentAsync(
         Guid id, IReadOnlyList<string> fields, ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, string baseUrl, Actor actor, TimeProvider clock, CancellationToken ct)
     {
@@ -57,12 +59,22 @@ internal static class Presentations
         }
 
         db.Audit.Add(AuditEntry.Record(actor, "licences.presented", licence.Identifier, string.Join(",", presented.Disclosed), clock));
-        await db.SaveChangesAsync(ct);
-        return presented;
+        return await KeepAsync(db, licence, presented, baseUrl, clock, ct);
     }
 
-    /// <summary>The presentation of a licence with the named fields; null when a name is not a field of this licence.</summary>
-    internal static LicencePresentation? Build(Licence licence, IReadOnlyList<string> fields, string baseUrl, bool withQr = true)
+    /// <summary>Keeps the presentation under a new short code and adds the short link and its QR code; saves.</summary>
+    internal static async Task<LicencePresentation> KeepAsync(LicencesDbContext db, Licence licence, LicencePresentation presented, string baseUrl, TimeProvider clock, CancellationToken ct)
+    {
+        var code = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
+        db.SharedPresentations.Add(SharedPresentation.Keep(code, licence.Id, presented.Presentation, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        var shortLink = $"{baseUrl}/verify?c={code}";
+        using var qr = QRCodeGenerator.GenerateQrCode(shortLink, QRCodeGenerator.ECCLevel.M);
+        return presented with { ShortLink = shortLink, QrPngBase64 = Convert.ToBase64String(new PngByteQRCode(qr).GetGraphic(6)) };
+    }
+
+    /// <summary>The presentation of a licence with the named fields (no short link yet); null when a name is not a field of this licence.</summary>
+    internal static LicencePresentation? Build(Licence licence, IReadOnlyList<string> fields, string baseUrl)
     {
         if (!SdJwt.TrySplit(licence.Credential, out var jws, out var all))
         {
@@ -77,15 +89,7 @@ internal static class Presentations
         }
 
         var presentation = SdJwt.Combine(jws, disclosures.Where(d => wanted.Contains(d.Name)).Select(d => d.Encoded));
-        var link = $"{baseUrl}/verify?p={Uri.EscapeDataString(presentation)}";
-        if (!withQr)
-        {
-            return new LicencePresentation(licence.Identifier, presentation, link, "", wanted);
-        }
-
-        using var qr = QRCodeGenerator.GenerateQrCode(link, QRCodeGenerator.ECCLevel.L);
-        var png = new PngByteQRCode(qr).GetGraphic(4);
-        return new LicencePresentation(licence.Identifier, presentation, link, Convert.ToBase64String(png), wanted);
+        return new LicencePresentation(licence.Identifier, presentation, $"{baseUrl}/verify?p={Uri.EscapeDataString(presentation)}", "", "", wanted);
     }
 
     private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> Verify(VerifyRequest request, LicenceVerifier verifier, CancellationToken ct)

@@ -19,6 +19,7 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LicenceUseRecord> Uses => Set<LicenceUseRecord>();
     public DbSet<LicenceObjection> Objections => Set<LicenceObjection>();
     public DbSet<LicenceAuthorisation> Authorisations => Set<LicenceAuthorisation>();
+    public DbSet<SharedPresentation> SharedPresentations => Set<SharedPresentation>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -151,6 +152,14 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
             b.Property(a => a.Token).HasMaxLength(4000);
             b.Property(a => a.Revision).IsConcurrencyToken();
             b.Property(a => a.Fields).HasJsonConversion();
+        });
+        modelBuilder.Entity<SharedPresentation>(b =>
+        {
+            b.ToTable("licences_presentation");
+            b.HasKey(p => p.Code);
+            b.Property(p => p.Code).HasMaxLength(16);
+            b.HasIndex(p => p.LicenceId);
+            b.Property(p => p.Presentation).HasMaxLength(20_000);
         });
         modelBuilder.Entity<CaseCursor>(b =>
         {

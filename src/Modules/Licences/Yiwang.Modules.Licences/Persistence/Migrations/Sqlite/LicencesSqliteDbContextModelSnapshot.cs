@@ -714,6 +714,36 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                     b.ToTable("licences_use", (string)null);
                 });
 
+            modelBuilder.Entity("Yiwang.Modules.Licences.Domain.SharedPresentation", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_id");
+
+                    b.Property<string>("Presentation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("presentation");
+
+                    b.HasKey("Code")
+                        .HasName("pk_licences_presentation");
+
+                    b.HasIndex("LicenceId")
+                        .HasDatabaseName("ix_licences_presentation_licence_id");
+
+                    b.ToTable("licences_presentation", (string)null);
+                });
+
             modelBuilder.Entity("Yiwang.Modules.Licences.Persistence.CaseCursor", b =>
                 {
                     b.Property<string>("Name")

@@ -189,6 +189,20 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "licences_presentation",
+                columns: table => new
+                {
+                    code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    licence_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    presentation = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_licences_presentation", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "licences_type",
                 columns: table => new
                 {
@@ -307,6 +321,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 columns: new[] { "issuer_code", "state", "due_at_utc" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_licences_presentation_licence_id",
+                table: "licences_presentation",
+                column: "licence_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_licences_use_licence_id_at_utc",
                 table: "licences_use",
                 columns: new[] { "licence_id", "at_utc" });
@@ -338,6 +357,9 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "licences_objection");
+
+            migrationBuilder.DropTable(
+                name: "licences_presentation");
 
             migrationBuilder.DropTable(
                 name: "licences_type");
