@@ -66,6 +66,26 @@ public sealed class LicenceLifecycleTests(LicencesApp app) : IClassFixture<Licen
     }
 
     [Fact]
+    public async Task A_batch_verification_answers_each_presentation_in_order_and_refuses_an_empty_or_oversized_batch()
+    {
+        var licence = await app.IssueAsync(_ct);
+        var shown = await app.PresentAsync(licence.GetProperty("summary").GetProperty("id").GetGuid(), _ct, "经营者");
+        var presentation = shown.GetProperty("presentation").GetString()!;
+        var anonymous = app.Client();
+
+        var batch = await anonymous.PostAsJsonAsync("/api/v1/licences/verify/batch",
+            new { presentations = new[] { presentation, "garbage", shown.GetProperty("shortLink").GetString()!, presentation[..^5] } }, _ct);
+        var verdicts = (await batch.Content.ReadFromJsonAsync<JsonElement>(_ct)).EnumerateArray().Select(LicencesApp.Verdict).ToList();
+        var empty = await anonymous.PostAsJsonAsync("/api/v1/licences/verify/batch", new { presentations = Array.Empty<string>() }, _ct);
+        var oversized = await anonymous.PostAsJsonAsync("/api/v1/licences/verify/batch", new { presentations = Enumerable.Repeat("x", 1001) }, _ct);
+
+        batch.StatusCode.ShouldBe(HttpStatusCode.OK);
+        verdicts.ShouldBe(["Valid", "Malformed", "Valid", "Tampered"]);
+        await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "licences.invalid_batch");
+        await oversized.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "licences.invalid_batch");
+    }
+
+    [Fact]
     public async Task Suspension_reinstatement_and_revocation_reach_verification_through_the_status_lists()
     {
         var licence = await app.IssueAsync(_ct);

@@ -29,5 +29,6 @@ internal static class LicenceErrors
     public static readonly Error AuthorisationInactive = Error.Forbidden("licences.authorisation_inactive", "The authorisation has been revoked or has expired; ask the holder for a new one.");
     public static readonly Error LicenceNotUsable = Error.Conflict("licences.not_usable", "The licence is not valid now (revoked, suspended or expired); it cannot be used.");
     public static readonly Error PdfUnavailable = Error.Unavailable("licences.pdf_unavailable", "PDF printing is not available on this server now; the HTML rendering is.");
+    public static readonly Error InvalidBatch = Error.Validation("licences.invalid_batch", "Send between 1 and 1,000 presentations or verification links.");
     public static readonly Error InvalidPresentation = Error.Validation("licences.invalid_presentation", "Send the presentation text or the verification link from a licence's QR code.");
 }
