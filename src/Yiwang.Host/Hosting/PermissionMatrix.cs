@@ -125,6 +125,7 @@ internal static class PermissionMatrix
         ["POST /api/v1/licences/authorisations/{id}/revoke"] = Access.LicenceRecord,
         ["GET /api/v1/licences/authorisations/received"] = Access.SignedIn,
         ["POST /api/v1/licences/authorisations/{id}/use"] = Access.LicenceRecord,
+        ["POST /api/v1/licences/authorisations/{id}/objections"] = Access.LicenceRecord,
         ["POST /api/v1/licences/authorisations/shared"] = Access.Public,
         ["GET /api/v1/licences/{id}/document"] = Access.LicenceRecord,
         ["GET /api/v1/licences/{id}/document.pdf"] = Access.LicenceRecord,

@@ -19,7 +19,7 @@ public sealed class LicencesApp : YiwangDemoApp
 
     public ShiftableClock Clock { get; } = new();
 
-    protected override string[] ExtraArgs => ["--Licences:StatusListCacheSeconds=0", "--Licences:PublicUrl=http://localhost", "--Licences:IssueFromCasesSeconds=1"];
+    protected override string[] ExtraArgs => ["--Licences:StatusListCacheSeconds=0", "--Licences:PublicUrl=http://localhost", "--Licences:IssueFromCasesSeconds=1", "--Licences:ObjectionSweepSeconds=3600"];
 
     protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
 

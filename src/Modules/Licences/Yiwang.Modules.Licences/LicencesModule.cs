@@ -34,6 +34,8 @@ public static class LicencesModule
         services.AddScoped<IDemoSeeder, LicencesDemoSeeder>();
         services.AddSingleton<IssueFromCases>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueFromCases>());
+        services.AddSingleton<EscalateOverdueObjections>();
+        services.AddHostedService(sp => sp.GetRequiredService<EscalateOverdueObjections>());
     }
 
     public static void MapLicencesModule(this IEndpointRouteBuilder app)

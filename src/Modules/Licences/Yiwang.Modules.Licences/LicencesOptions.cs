@@ -15,6 +15,9 @@ internal sealed class LicencesOptions
     /// <summary>Working days an issuer has to answer a data objection (证照数据异议).</summary>
     public int ObjectionDays { get; set; } = 5;
 
+    /// <summary>How often unanswered objections past their due time are looked for and escalated.</summary>
+    public int ObjectionSweepSeconds { get; set; } = 60;
+
     /// <summary>The Chromium that prints licences to PDF (Debian package <c>chromium</c>); without it only HTML is offered.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 using Yiwang.TestKit;
@@ -70,5 +71,65 @@ public sealed class ObjectionTests(LicencesApp app) : IClassFixture<LicencesApp>
         await badField.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "licences.invalid_objection");
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         mine.EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == objectionId).GetProperty("answer").GetString().ShouldStartWith("申请时未申报");
+    }
+
+    [Fact]
+    public async Task An_objection_left_unanswered_past_its_due_time_is_escalated_once_and_the_regions_supervisor_sees_it()
+    {
+        var admin = await app.AsAsync("PLATFORM-ADMIN");
+        var marriage = await (await admin.PostAsJsonAsync("/api/v1/licences", new
+        {
+            typeCode = "11100000MB00000132001",
+            issuerCode = "11511602MB00000025",
+            holderName = "张广安",
+            holderCode = LicencesApp.Citizen,
+            fields = new Dictionary<string, string> { ["持证人"] = "张广安", ["登记日期"] = "2026-11-23", ["登记机关"] = "成都市武侯区民政局" },
+        }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var business = await app.IssueAsync(_ct);
+        var holder = await app.AsAsync(LicencesApp.Citizen);
+        var inWuhou = await (await holder.PostAsJsonAsync($"/api/v1/licences/{marriage.GetProperty("summary").GetProperty("id").GetGuid()}/objections",
+            new { fields = new[] { "登记日期" }, text = "登记日期应为 2026-11-20" }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var inGuangan = await (await holder.PostAsJsonAsync($"/api/v1/licences/{business.GetProperty("summary").GetProperty("id").GetGuid()}/objections",
+            new { fields = new[] { "经营范围" }, text = "经营范围不全" }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var job = app.Services.GetRequiredService<Jobs.EscalateOverdueObjections>();
+
+        var inTime = await job.RunOnceAsync(_ct);
+        app.Clock.Offset += TimeSpan.FromDays(12);
+        var first = await job.RunOnceAsync(_ct);
+        var second = await job.RunOnceAsync(_ct);
+        app.Clock.Offset -= TimeSpan.FromDays(12);
+        var supervisor = await (await app.AsAsync("WH-SUPERVISOR")).GetFromJsonAsync<JsonElement>("/api/v1/licences/objections", _ct);
+
+        inTime.ShouldBe(0);
+        first.ShouldBeGreaterThanOrEqualTo(2);
+        second.ShouldBe(0);
+        var seen = supervisor.EnumerateArray().ToList();
+        seen.ShouldContain(o => o.GetProperty("id").GetGuid() == inWuhou.GetProperty("id").GetGuid() && o.GetProperty("escalatedAtUtc").ValueKind == JsonValueKind.String);
+        seen.ShouldNotContain(o => o.GetProperty("id").GetGuid() == inGuangan.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_department_the_holder_authorised_disputes_a_field_it_was_shown_and_only_such_a_field()
+    {
+        var id = (await app.IssueAsync(_ct)).GetProperty("summary").GetProperty("id").GetGuid();
+        var holder = await app.AsAsync(LicencesApp.Citizen);
+        var authorisation = await (await holder.PostAsJsonAsync($"/api/v1/licences/{id}/authorisations",
+            new { granteeCode = "WH-MZ", purpose = "低保资格审核", fields = new[] { "经营者", "经营场所" } }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var url = $"/api/v1/licences/authorisations/{authorisation.GetProperty("id").GetGuid()}/objections";
+        var clerk = await app.AsAsync("WH-CLERK");
+
+        var notShown = await clerk.PostAsJsonAsync(url, new { fields = new[] { "经营范围" }, text = "与实际不符" }, _ct);
+        var byOtherDepartment = await (await app.AsAsync("GA-CLERK")).PostAsJsonAsync(url, new { fields = new[] { "经营场所" }, text = "x" }, _ct);
+        var raised = await clerk.PostAsJsonAsync(url, new { fields = new[] { "经营场所" }, text = "实地核查：经营场所已迁至兴安路 20 号" }, _ct);
+        var objection = await raised.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var issuerQueue = await (await app.AsAsync("GA-APPROVER")).GetFromJsonAsync<JsonElement>("/api/v1/licences/objections", _ct);
+        var raisersList = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/licences/objections", _ct);
+
+        await notShown.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "licences.invalid_objection");
+        await byOtherDepartment.ShouldBeProblemAsync(HttpStatusCode.NotFound, "licences.authorisation_not_found");
+        raised.StatusCode.ShouldBe(HttpStatusCode.Created, await raised.Content.ReadAsStringAsync(_ct));
+        objection.GetProperty("raisedBy").GetString()!.ShouldStartWith("武侯区民政局");
+        issuerQueue.EnumerateArray().ShouldContain(o => o.GetProperty("id").GetGuid() == objection.GetProperty("id").GetGuid());
+        raisersList.EnumerateArray().ShouldContain(o => o.GetProperty("id").GetGuid() == objection.GetProperty("id").GetGuid());
     }
 }

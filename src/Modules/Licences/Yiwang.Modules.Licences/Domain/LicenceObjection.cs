@@ -29,6 +29,9 @@ internal sealed class LicenceObjection
     public IReadOnlyList<string> Fields { get; private set; } = [];
     public string Text { get; private set; } = "";
     public string RaisedBy { get; private set; } = "";
+
+    /// <summary>The department that raised it (a department that used the licence with the holder's authorisation); null for the holder.</summary>
+    public string? RaisedByDepartment { get; private set; }
     public DateTime RaisedAtUtc { get; private set; }
     public DateTime DueAtUtc { get; private set; }
     public ObjectionState State { get; private set; }
@@ -36,9 +39,14 @@ internal sealed class LicenceObjection
     public string? AnsweredBy { get; private set; }
     public DateTime? AnsweredAtUtc { get; private set; }
     public string? CorrectedIdentifier { get; private set; }
+
+    /// <summary>When the answer fell overdue and the objection was escalated to supervision (督办); null while in time.</summary>
+    public DateTime? EscalatedAtUtc { get; private set; }
+
     public int Revision { get; private set; }
 
-    public static Result<LicenceObjection> Raise(Guid id, Licence licence, IReadOnlyList<string>? fields, string? text, string raisedBy, DateTimeOffset now, DateTimeOffset due)
+    public static Result<LicenceObjection> Raise(
+        Guid id, Licence licence, IReadOnlyList<string>? fields, string? text, string raisedBy, DateTimeOffset now, DateTimeOffset due, string? raisedByDepartment = null)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 1000 || fields is not { Count: > 0 } || fields.Any(f => !licence.Fields.ContainsKey(f) && f != "持证主体"))
         {
@@ -55,6 +63,7 @@ internal sealed class LicenceObjection
             Fields = [.. fields.Distinct()],
             Text = text.Trim(),
             RaisedBy = raisedBy,
+            RaisedByDepartment = raisedByDepartment,
             RaisedAtUtc = now.UtcDateTime,
             DueAtUtc = due.UtcDateTime,
             State = ObjectionState.Open,
@@ -62,6 +71,19 @@ internal sealed class LicenceObjection
     }
 
     public bool IsOverdue(DateTimeOffset now) => State == ObjectionState.Open && now.UtcDateTime > DueAtUtc;
+
+    /// <summary>Marks an overdue objection escalated, once; false when it is answered, in time, or escalated already.</summary>
+    public bool Escalate(DateTimeOffset now)
+    {
+        if (!IsOverdue(now) || EscalatedAtUtc is not null)
+        {
+            return false;
+        }
+
+        EscalatedAtUtc = now.UtcDateTime;
+        Revision++;
+        return true;
+    }
 
     /// <summary>The issuer's answer: corrected (with the new version's identifier) or refused (with its explanation).</summary>
     public Result Close(bool corrected, string? answer, string? correctedIdentifier, string answeredBy, DateTimeOffset now)

@@ -10,6 +10,7 @@ using Yiwang.Kernel.Auditing;
 using Yiwang.Kernel.Results;
 using Yiwang.Modules.Licences.Domain;
 using Yiwang.Modules.Licences.Persistence;
+using Yiwang.Modules.Identity.Contracts;
 using Yiwang.Modules.Reference.Contracts;
 
 namespace Yiwang.Modules.Licences.Features;
@@ -24,12 +25,15 @@ internal static class Objections
 
     public sealed record ObjectionView(
         Guid Id, Guid LicenceId, string Identifier, IReadOnlyList<string> Fields, string Text, string RaisedBy, DateTime RaisedAtUtc, DateTime DueAtUtc,
-        bool Overdue, string State, string? Answer, string? AnsweredBy, DateTime? AnsweredAtUtc, string? CorrectedIdentifier, int Revision);
+        bool Overdue, DateTime? EscalatedAtUtc, string State, string? Answer, string? AnsweredBy, DateTime? AnsweredAtUtc, string? CorrectedIdentifier, int Revision);
 
     public static void MapObjections(this RouteGroupBuilder group)
     {
         group.MapPost("/{id:guid}/objections", Raise).RequireAuthorization().WithSummary("Dispute data on a licence (证照数据异议); the issuer must answer within the configured working days");
-        group.MapGet("/objections", List).RequireAuthorization().WithSummary("Objections: the caller's own, or, for issuer staff, those against their licences (oldest due first)");
+        group.MapPost("/authorisations/{id:guid}/objections", RaiseAsGrantee).RequireAuthorization()
+            .WithSummary("A department that holds an authorisation disputes data it was shown (fields within the authorisation) on the licence's current version");
+        group.MapGet("/objections", List).RequireAuthorization()
+            .WithSummary("Objections: the caller's own; for staff, those against their department's licences and those their department raised; supervisors also see those of issuers in their scope");
         group.MapPost("/objections/{id:guid}/answer", Answer).RequireAuthorization().WithSummary("The issuer answers: correct the licence (a new version) or refuse with an explanation");
     }
 
@@ -38,14 +42,38 @@ internal static class Objections
         IOptions<LicencesOptions> options, IActorAccessor actors, TimeProvider clock, CancellationToken ct)
     {
         var licence = await LicenceRecords.VisibleAsync(id, user, access, db, ct);
-        if (licence is null)
+        return licence is null
+            ? LicenceErrors.NotFound.ToProblem()
+            : await CreateAsync(licence, request, actors.Current.Name, null, db, calendar, options.Value, actors.Current, clock, ct);
+    }
+
+    private static async Task<Results<Created<ObjectionView>, ProblemHttpResult>> RaiseAsGrantee(
+        Guid id, RaiseRequest request, ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, IWorkingDayCalendar calendar,
+        IOptions<LicencesOptions> options, IActorAccessor actors, TimeProvider clock, CancellationToken ct)
+    {
+        var authorisation = await db.Authorisations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (authorisation is null || authorisation.GranteeKind != Contracts.GranteeKind.Department || access.StaffOf(user) is not { } staff
+            || staff.DepartmentCode != authorisation.GranteeCode)
         {
-            return LicenceErrors.NotFound.ToProblem();
+            return LicenceErrors.AuthorisationNotFound.ToProblem();
         }
 
+        // A department disputes only what the holder let it see.
+        if (request.Fields?.Any(f => !authorisation.Fields.Contains(f)) == true)
+        {
+            return LicenceErrors.InvalidObjection.ToProblem();
+        }
+
+        var current = await db.Licences.AsNoTracking().FirstAsync(l => l.IssuerCode == authorisation.IssuerCode && l.Serial == authorisation.Serial && l.IsCurrent, ct);
+        return await CreateAsync(current, request, $"{authorisation.GranteeName}（{actors.Current.Name}）", staff.DepartmentCode, db, calendar, options.Value, actors.Current, clock, ct);
+    }
+
+    private static async Task<Results<Created<ObjectionView>, ProblemHttpResult>> CreateAsync(
+        Licence licence, RaiseRequest request, string raisedBy, string? department, LicencesDbContext db, IWorkingDayCalendar calendar, LicencesOptions options,
+        Actor actor, TimeProvider clock, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
-        var actor = actors.Current;
-        var raised = LicenceObjection.Raise(Ids.New(clock), licence, request.Fields, request.Text, actor.Name, now, calendar.AddWorkingDays(now, Math.Max(1, options.Value.ObjectionDays)));
+        var raised = LicenceObjection.Raise(Ids.New(clock), licence, request.Fields, request.Text, raisedBy, now, calendar.AddWorkingDays(now, Math.Max(1, options.ObjectionDays)), department);
         if (raised.IsFailure)
         {
             return raised.Error!.ToProblem();
@@ -57,15 +85,20 @@ internal static class Objections
         return TypedResults.Created($"/api/v1/licences/objections/{raised.Value.Id}", View(raised.Value, now));
     }
 
-    private static async Task<Ok<List<ObjectionView>>> List(ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<ObjectionView>>> List(
+        ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, IReferenceApi reference, TimeProvider clock, CancellationToken ct)
     {
         var query = db.Objections.AsNoTracking();
         if (access.StaffOf(user) is { } staff)
         {
             if (!staff.IsPlatformAdmin)
             {
-                var issuers = db.Issuers.Where(i => i.DepartmentCode == staff.DepartmentCode).Select(i => i.CreditCode);
-                query = query.Where(o => issuers.Contains(o.IssuerCode));
+                var issuers = await db.Issuers.AsNoTracking().Select(i => new { i.CreditCode, i.DepartmentCode }).ToListAsync(ct);
+                var departments = await reference.AllDepartmentsAsync(ct);
+                var watched = issuers.Where(i => i.DepartmentCode == staff.DepartmentCode
+                        || (staff.HasRole(IdentityRoles.Supervisor) && staff.Covers(i.DepartmentCode, departments.GetValueOrDefault(i.DepartmentCode)?.RegionCode)))
+                    .Select(i => i.CreditCode).ToList();
+                query = query.Where(o => watched.Contains(o.IssuerCode) || (o.RaisedByDepartment != null && o.RaisedByDepartment == staff.DepartmentCode));
             }
         }
         else
@@ -132,6 +165,6 @@ internal static class Objections
     }
 
     private static ObjectionView View(LicenceObjection o, DateTimeOffset now) => new(
-        o.Id, o.LicenceId, o.Identifier, o.Fields, o.Text, o.RaisedBy, o.RaisedAtUtc, o.DueAtUtc, o.IsOverdue(now), o.State.ToString(),
+        o.Id, o.LicenceId, o.Identifier, o.Fields, o.Text, o.RaisedBy, o.RaisedAtUtc, o.DueAtUtc, o.IsOverdue(now), o.EscalatedAtUtc, o.State.ToString(),
         o.Answer, o.AnsweredBy, o.AnsweredAtUtc, o.CorrectedIdentifier, o.Revision);
 }

@@ -122,6 +122,9 @@ internal class LicencesDbContext(DbContextOptions options) : DbContext(options)
             b.HasIndex(o => o.HolderCode);
             b.Property(o => o.Text).HasMaxLength(1000);
             b.Property(o => o.RaisedBy).HasMaxLength(100);
+            b.Property(o => o.RaisedByDepartment).HasMaxLength(32);
+            b.HasIndex(o => o.RaisedByDepartment);
+            b.HasIndex(o => new { o.State, o.EscalatedAtUtc, o.DueAtUtc });
             b.Property(o => o.State).HasConversion<string>().HasMaxLength(10);
             b.Property(o => o.Answer).HasMaxLength(1000);
             b.Property(o => o.AnsweredBy).HasMaxLength(100);

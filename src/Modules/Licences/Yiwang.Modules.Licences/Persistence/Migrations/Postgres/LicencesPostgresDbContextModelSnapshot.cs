@@ -548,6 +548,10 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at_utc");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at_utc");
+
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasColumnType("text")
@@ -585,6 +589,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("raised_by");
 
+                    b.Property<string>("RaisedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("raised_by_department");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -608,8 +617,14 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                     b.HasIndex("HolderCode")
                         .HasDatabaseName("ix_licences_objection_holder_code");
 
+                    b.HasIndex("RaisedByDepartment")
+                        .HasDatabaseName("ix_licences_objection_raised_by_department");
+
                     b.HasIndex("IssuerCode", "State", "DueAtUtc")
                         .HasDatabaseName("ix_licences_objection_issuer_code_state_due_at_utc");
+
+                    b.HasIndex("State", "EscalatedAtUtc", "DueAtUtc")
+                        .HasDatabaseName("ix_licences_objection_state_escalated_at_utc_due_at_utc");
 
                     b.ToTable("licences_objection", (string)null);
                 });

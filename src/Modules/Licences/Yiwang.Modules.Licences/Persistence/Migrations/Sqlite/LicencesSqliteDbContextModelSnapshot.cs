@@ -543,6 +543,10 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_at_utc");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at_utc");
+
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -580,6 +584,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("raised_by");
 
+                    b.Property<string>("RaisedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by_department");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -603,8 +612,14 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                     b.HasIndex("HolderCode")
                         .HasDatabaseName("ix_licences_objection_holder_code");
 
+                    b.HasIndex("RaisedByDepartment")
+                        .HasDatabaseName("ix_licences_objection_raised_by_department");
+
                     b.HasIndex("IssuerCode", "State", "DueAtUtc")
                         .HasDatabaseName("ix_licences_objection_issuer_code_state_due_at_utc");
+
+                    b.HasIndex("State", "EscalatedAtUtc", "DueAtUtc")
+                        .HasDatabaseName("ix_licences_objection_state_escalated_at_utc_due_at_utc");
 
                     b.ToTable("licences_objection", (string)null);
                 });

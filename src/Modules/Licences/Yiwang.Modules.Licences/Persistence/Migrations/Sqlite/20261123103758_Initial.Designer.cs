@@ -11,7 +11,7 @@ using Yiwang.Modules.Licences.Persistence;
 namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(LicencesSqliteDbContext))]
-    [Migration("20261123102849_Initial")]
+    [Migration("20261123103758_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -546,6 +546,10 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_at_utc");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at_utc");
+
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -583,6 +587,11 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("raised_by");
 
+                    b.Property<string>("RaisedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by_department");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -606,8 +615,14 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                     b.HasIndex("HolderCode")
                         .HasDatabaseName("ix_licences_objection_holder_code");
 
+                    b.HasIndex("RaisedByDepartment")
+                        .HasDatabaseName("ix_licences_objection_raised_by_department");
+
                     b.HasIndex("IssuerCode", "State", "DueAtUtc")
                         .HasDatabaseName("ix_licences_objection_issuer_code_state_due_at_utc");
+
+                    b.HasIndex("State", "EscalatedAtUtc", "DueAtUtc")
+                        .HasDatabaseName("ix_licences_objection_state_escalated_at_utc_due_at_utc");
 
                     b.ToTable("licences_objection", (string)null);
                 });

@@ -174,6 +174,7 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                     fields = table.Column<string>(type: "TEXT", nullable: false),
                     text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     raised_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    raised_by_department = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     raised_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     due_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     state = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
@@ -181,6 +182,7 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                     answered_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     answered_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     corrected_identifier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    escalated_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -319,6 +321,16 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Sqlite
                 name: "ix_licences_objection_issuer_code_state_due_at_utc",
                 table: "licences_objection",
                 columns: new[] { "issuer_code", "state", "due_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_raised_by_department",
+                table: "licences_objection",
+                column: "raised_by_department");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_state_escalated_at_utc_due_at_utc",
+                table: "licences_objection",
+                columns: new[] { "state", "escalated_at_utc", "due_at_utc" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_licences_presentation_licence_id",

@@ -174,6 +174,7 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                     fields = table.Column<string>(type: "text", nullable: false),
                     text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     raised_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    raised_by_department = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     raised_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     due_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     state = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
@@ -181,6 +182,7 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                     answered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     answered_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     corrected_identifier = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    escalated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -319,6 +321,16 @@ namespace Yiwang.Modules.Licences.Persistence.Migrations.Postgres
                 name: "ix_licences_objection_issuer_code_state_due_at_utc",
                 table: "licences_objection",
                 columns: new[] { "issuer_code", "state", "due_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_raised_by_department",
+                table: "licences_objection",
+                column: "raised_by_department");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_licences_objection_state_escalated_at_utc_due_at_utc",
+                table: "licences_objection",
+                columns: new[] { "state", "escalated_at_utc", "due_at_utc" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_licences_presentation_licence_id",
