@@ -13,7 +13,8 @@ namespace Yiwang.Modules.Cases;
 /// 免证办: when the guide says an electronic licence type may replace a material, and the applicant holds a valid one,
 /// the licence is fetched (its use recorded by the licences module under this case), verified, and filed as the
 /// material: its credential is the stored file and the clerk sees the licence identifier. The applicant uploads
-/// nothing for it. Applying online is the applicant's own act, so it is their authorisation.
+/// nothing for it. Applying online is the applicant's own act, so it is their authorisation; the licences module records it as one
+/// (to the case's department, revocable from the wallet).
 /// </summary>
 internal sealed class LicenceStandIns(CasesDbContext db, ILicenceUses licences, IFileStore files, IActorAccessor actors, TimeProvider clock)
 {
@@ -24,7 +25,7 @@ internal sealed class LicenceStandIns(CasesDbContext db, ILicenceUses licences, 
         foreach (var material in c.Item.Materials.Where(m => m.ReplacedByLicenceType is not null))
         {
             var purpose = $"办理“{c.Item.Name}”，代替材料“{material.Name}”";
-            if (await licences.UseForCaseAsync(applicant, material.ReplacedByLicenceType!, c.Id, purpose, ct) is not { Verdict: Verdict.Valid } use)
+            if (await licences.UseForCaseAsync(applicant, material.ReplacedByLicenceType!, c.Id, c.DepartmentCode, purpose, ct) is not { Verdict: Verdict.Valid } use)
             {
                 continue;
             }

@@ -112,11 +112,13 @@ public sealed record LicenceUse(Guid LicenceId, string Identifier, string TypeNa
 public interface ILicenceUses
 {
     /// <summary>
-    /// The caller's current licence of a type, verified, for a case they apply in, with the use recorded (用证记录) under
-    /// its purpose. Applying with it is the holder's own act, which is their authorisation. Null when they hold no
-    /// licence of the type that verifies as valid.
+    /// The caller's current licence of a type, verified, for a case they apply in. Applying with it is the holder's own
+    /// act: it is recorded as their authorisation (用证授权) of the case's department for the case, for 90 days and
+    /// revocable from the wallet, and the use is recorded (用证记录) under its purpose. Null when they hold no licence
+    /// of the type that verifies as valid.
     /// </summary>
-    Task<LicenceUse?> UseForCaseAsync(System.Security.Claims.ClaimsPrincipal holder, string typeCode, Guid caseId, string purpose, CancellationToken ct);
+    Task<LicenceUse?> UseForCaseAsync(
+        System.Security.Claims.ClaimsPrincipal holder, string typeCode, Guid caseId, string departmentCode, string purpose, CancellationToken ct);
 }
 
 /// <summary>The answer of a verification: the verdict, what the signature says, and only the fields the holder disclosed.</summary>

@@ -14,7 +14,7 @@ internal sealed class LicencesApi(
     LicencesDbContext db, LicenceAccess access, LicenceVerifier verifier, LicenceAuthorisations authorisations, IOptions<LicencesOptions> options,
     IActorAccessor actors, TimeProvider clock) : ILicencesApi, ILicenceUses
 {
-    public async Task<LicenceUse?> UseForCaseAsync(ClaimsPrincipal holder, string typeCode, Guid caseId, string purpose, CancellationToken ct)
+    public async Task<LicenceUse?> UseForCaseAsync(ClaimsPrincipal holder, string typeCode, Guid caseId, string departmentCode, string purpose, CancellationToken ct)
     {
         var account = access.AccountOf(holder);
         var codes = await access.HolderCodesAsync(holder, ct);
@@ -31,8 +31,11 @@ internal sealed class LicencesApi(
                 continue;
             }
 
+            var granted = await authorisations.GrantAsync(
+                holder, licence.Id, new AuthorisationRequest(GranteeKind.Department, departmentCode, null, purpose, null, today.AddDays(CaseAuthorisationDays)), caseId, ct);
             var actor = actors.Current;
-            db.Uses.Add(Domain.LicenceUseRecord.Record(Kernel.Ids.New(clock), licence, actor.Name, purpose, caseId, clock.GetUtcNow()));
+            var usedBy = granted.IsFailure ? actor.Name : granted.Value!.GranteeName + "（办件）";
+            db.Uses.Add(Domain.LicenceUseRecord.Record(Kernel.Ids.New(clock), licence, usedBy, purpose, caseId, clock.GetUtcNow()));
             db.Audit.Add(AuditEntry.Record(actor, "licences.used", licence.Identifier, $"case {caseId}", clock));
             await db.SaveChangesAsync(ct);
             return new LicenceUse(licence.Id, licence.Identifier, licence.TypeName, licence.IssuerName, verdict, licence.Credential);
@@ -40,6 +43,9 @@ internal sealed class LicencesApi(
 
         return null;
     }
+
+    /// <summary>How long the department handling a case may go on using a licence the application brought.</summary>
+    private const int CaseAuthorisationDays = 90;
 
     public async Task<IReadOnlyList<LicenceSummary>> MineAsync(ClaimsPrincipal user, CancellationToken ct) =>
         await LicenceRecords.MineAsync(user, access, db, clock, ct);

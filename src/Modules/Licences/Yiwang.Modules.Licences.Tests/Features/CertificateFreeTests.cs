@@ -25,12 +25,18 @@ public sealed class CertificateFreeTests(LicencesApp app) : IClassFixture<Licenc
         var clerk = await app.AsAsync("GA-CLERK");
         var content = await clerk.GetStringAsync($"/api/v1/applications/{id}/materials/{material.GetProperty("id").GetGuid()}/content", _ct);
         var uses = (await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/licences/{licence.GetProperty("summary").GetProperty("id").GetGuid()}", _ct)).GetProperty("uses");
+        var granted = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/licences/{licence.GetProperty("summary").GetProperty("id").GetGuid()}/authorisations", _ct);
+        var received = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/licences/authorisations/received", _ct);
 
         material.GetProperty("licenceIdentifier").GetString().ShouldBe(identifier);
         detail.GetProperty("materialsFromLicences").GetInt32().ShouldBe(1);
         detail.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "营业执照").GetProperty("present").GetBoolean().ShouldBeTrue();
         LicencesApp.Verdict(await app.VerifyAsync(content, _ct)).ShouldBe("Valid");
         uses.EnumerateArray().ShouldContain(u => u.GetProperty("caseId").GetGuid() == id && u.GetProperty("purpose").GetString()!.Contains("营业执照"));
+        var forCase = granted.EnumerateArray().ShouldHaveSingleItem();
+        forCase.GetProperty("caseId").GetGuid().ShouldBe(id);
+        forCase.GetProperty("active").GetBoolean().ShouldBeTrue();
+        received.EnumerateArray().ShouldContain(a => a.GetProperty("id").GetGuid() == forCase.GetProperty("id").GetGuid());
     }
 
     [Fact]
