@@ -9,7 +9,7 @@ using Yiwang.Modules.Catalog.Contracts;
 using Yiwang.Modules.Catalog.Importing;
 using Yiwang.Modules.Reference.Contracts;
 
-// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|auth|startup|cases|licences] [--items N] [--cases N] [--licences N] [--pg CONNECTION] [--sqlite-fast-commits]
+// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|auth|startup|cases|licences|hotline] [--items N] [--cases N] [--licences N] [--pg CONNECTION] [--sqlite-fast-commits]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var items = args.SkipWhile(a => a != "--items").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
 Console.WriteLine($"# Yiwang benchmarks: {what}, {items:N0} items, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -35,6 +35,11 @@ if (what is "all" or "licences")
 {
     var licences = args.SkipWhile(a => a != "--licences").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
     await LicencesBench.RunAsync(licences, args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault());
+}
+
+if (what is "all" or "hotline")
+{
+    await HotlineBench.RunAsync();
 }
 
 if (what is "all" or "startup")

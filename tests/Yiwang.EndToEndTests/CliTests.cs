@@ -33,6 +33,28 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_dispatch_model_is_trained_from_a_csv_saved_evaluated_and_bad_input_gets_a_non_zero_exit()
+    {
+        var rows = string.Join('\n', Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? $"{i},路灯不亮{i},小区路灯坏了{i}天,城乡建设" : $"{i},公交改线{i},公交线路调整第{i}次,交通运输"));
+        var csv = File("messages.csv", "编号,留言主题,留言详情,一级分类\n" + rows + "\n");
+        var renamed = File("renamed.csv", "id,subject,body,category\n" + rows + "\n");
+        var model = Path.Combine(_data, "model");
+
+        var trained = await YiwangCli.RunAsync(["hotline", "train", "--input", csv, "--model", model, "--data", _data]);
+        var evaluated = await YiwangCli.RunAsync(["hotline", "evaluate", "--input", renamed, "--model", model, "--title-column", "subject", "--text-column", "body", "--label-column", "category", "--data", _data]);
+        var wrongColumns = await YiwangCli.RunAsync(["hotline", "evaluate", "--input", renamed, "--model", model, "--data", _data]);
+        var noModel = await YiwangCli.RunAsync(["hotline", "evaluate", "--input", csv, "--model", Path.Combine(_data, "none"), "--data", _data]);
+        var noInput = await YiwangCli.RunAsync(["hotline", "train", "--model", model, "--data", _data]);
+
+        trained.ShouldBe(0);
+        System.IO.File.Exists(Path.Combine(model, "model.zip")).ShouldBeTrue();
+        evaluated.ShouldBe(0);
+        wrongColumns.ShouldBe(1);
+        noModel.ShouldBe(1);
+        noInput.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Importing_a_file_with_a_bad_row_fails_and_with_partial_keeps_the_good_row()
     {
         var csv = File("items.csv", "事项编码,事项名称,事项类型,行政区划,实施主体编码,实施主体\nCLI-1,命令行导入,01,511602,CLI-D,命令行测试局\nCLI-2,坏行,99,511602,CLI-D,命令行测试局\n");

@@ -130,6 +130,11 @@ internal static class PermissionMatrix
         ["GET /api/v1/licences/{id}/document"] = Access.LicenceRecord,
         ["GET /api/v1/licences/{id}/document.pdf"] = Access.LicenceRecord,
 
+        // 12345 hotline (12345 热线)
+        ["POST /api/v1/hotline/classify"] = Access.Staff,
+        ["GET /api/v1/hotline/routes"] = Access.Staff,
+        ["PUT /api/v1/hotline/routes"] = Access.PlatformAdmin,
+
         // Ratings (好差评) and the hall queue (排队叫号)
         ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,
         ["POST /api/v1/ratings/rectifications/{id}/callback"] = Access.CaseRecord,

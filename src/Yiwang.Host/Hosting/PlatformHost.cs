@@ -15,6 +15,7 @@ using Yiwang.Kernel.Http;
 using Yiwang.Kernel.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Yiwang.Modules.Cases;
+using Yiwang.Modules.Hotline;
 using Yiwang.Modules.Licences;
 using Yiwang.Modules.Catalog;
 using Yiwang.Modules.Identity;
@@ -51,6 +52,7 @@ internal static class PlatformHost
         builder.Services.AddIdentityModule(database);
         builder.Services.AddCasesModule(database, builder.Configuration);
         builder.Services.AddLicencesModule(database, builder.Configuration);
+        builder.Services.AddHotlineModule(database, builder.Configuration);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
@@ -111,6 +113,7 @@ internal static class PlatformHost
         app.MapIdentityModule();
         app.MapCasesModule();
         app.MapLicencesModule();
+        app.MapHotlineModule();
         app.MapWebUi();
         app.MapRazorComponents<App>();
         return app;

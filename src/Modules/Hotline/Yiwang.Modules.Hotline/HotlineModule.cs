@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yiwang.Kernel.Modules;
+using Yiwang.Kernel.Persistence;
+using Yiwang.Modules.Hotline.Dispatch;
+using Yiwang.Modules.Hotline.Persistence;
+using Yiwang.Modules.Hotline.Routing;
+using Yiwang.Modules.Hotline.Seeding;
+
+namespace Yiwang.Modules.Hotline;
+
+/// <summary>12345 hotline (12345 热线 / 接诉即办): smart dispatch (智能派单) and its routing table so far; tickets and their handling follow.</summary>
+public static class HotlineModule
+{
+    public const string Name = "Hotline";
+
+    public static void AddHotlineModule(this IServiceCollection services, DatabaseSettings database, IConfiguration configuration)
+    {
+        services.AddOptions<HotlineOptions>().Bind(configuration.GetSection("Hotline"))
+            .PostConfigure(o => o.ModelPath = o.ModelPath is { Length: > 0 } path ? path : Path.Combine(database.DataDirectory, "hotline-model"));
+        services.AddModuleDbContext<HotlineDbContext, HotlineSqliteDbContext, HotlinePostgresDbContext>(database, HotlineDbContext.Prefix);
+        services.AddSingleton<DeployedModel>();
+        services.AddScoped<RoutingTable>();
+        services.AddScoped<IDemoSeeder, HotlineDemoSeeder>();
+        services.AddSingleton(new CliCommand(["hotline", "train"], "yiwang hotline train " + HotlineCommands.Options + " --model DIR",
+            "Train the dispatch model from labelled messages (UTF-8 CSV with a header) and save it to DIR.", HotlineCommands.TrainAsync));
+        services.AddSingleton(new CliCommand(["hotline", "evaluate"], "yiwang hotline evaluate " + HotlineCommands.Options + " --model DIR",
+            "Per-category precision, recall and F1 of the model in DIR on labelled messages; the last line is {\"n\",\"accuracy\",\"macroF1\"}.",
+            HotlineCommands.EvaluateAsync));
+        services.AddSingleton(new CliCommand(["hotline", "cross-validate"], "yiwang hotline cross-validate " + HotlineCommands.Options + " [--folds 5]",
+            "Stratified k-fold cross-validation of the dispatch model on labelled messages.", HotlineCommands.CrossValidateAsync));
+    }
+
+    public static void MapHotlineModule(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/hotline").WithTags(Name);
+        group.MapClassify();
+        group.MapRoutes();
+    }
+}
