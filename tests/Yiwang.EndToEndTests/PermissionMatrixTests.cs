@@ -93,6 +93,7 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             (Access.HallClerk, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
             (Access.Staff, _) => staff ? Allowed : s => s == HttpStatusCode.Forbidden,
             (Access.LicenceRecord, _) => s => s == HttpStatusCode.NotFound,
+            (Access.TicketRecord, _) => s => s == HttpStatusCode.NotFound,
             _ => _ => false,
         };
     }
@@ -127,6 +128,7 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             .Replace("{id}", Guid.NewGuid().ToString())
             .Replace("{materialId}", Guid.NewGuid().ToString())
             .Replace("{action}", "accept")
+            .Replace("{step}", "accept")
             .Replace("{itemCode}", "511602-SCJG-001")
             .Replace("{region}", "511602")
             .Replace("{issuerCode}", "11511602MB00000012")

@@ -29,6 +29,8 @@ internal enum Access
     Staff,
     /// <summary>One licence: its holder (or whoever acts for a legal holder) and its issuer's staff; to everyone else 404.</summary>
     LicenceRecord,
+    /// <summary>One hotline ticket: its caller, hotline agents of its region and the department holding it; to everyone else 404.</summary>
+    TicketRecord,
 }
 
 /// <summary>
@@ -134,6 +136,10 @@ internal static class PermissionMatrix
         ["POST /api/v1/hotline/classify"] = Access.Staff,
         ["GET /api/v1/hotline/routes"] = Access.Staff,
         ["PUT /api/v1/hotline/routes"] = Access.PlatformAdmin,
+        ["POST /api/v1/hotline/tickets"] = Access.SignedIn,
+        ["GET /api/v1/hotline/tickets"] = Access.SignedIn,
+        ["GET /api/v1/hotline/tickets/{id}"] = Access.TicketRecord,
+        ["POST /api/v1/hotline/tickets/{id}/{step}"] = Access.TicketRecord,
 
         // Ratings (好差评) and the hall queue (排队叫号)
         ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,

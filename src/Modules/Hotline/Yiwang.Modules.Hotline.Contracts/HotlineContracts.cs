@@ -10,3 +10,69 @@ public sealed record CategoryScore(string Category, double Confidence);
 /// </summary>
 public sealed record CategorySuggestion(
     string Category, double Confidence, bool Automatic, IReadOnlyList<CategoryScore> Ranked, string? DepartmentCode = null, string? DepartmentName = null);
+
+/// <summary>How a ticket came in (受理渠道).</summary>
+public enum TicketChannel
+{
+    Phone,
+    Web,
+    Api,
+    Open311,
+}
+
+/// <summary>What the caller wants (诉求类型): 咨询, 求助, 投诉, 举报, 建议, 表扬.</summary>
+public enum TicketKind
+{
+    Consultation,
+    Help,
+    Complaint,
+    Report,
+    Suggestion,
+    Praise,
+}
+
+/// <summary>
+/// Where a ticket stands: registered at the hotline (待派单), dispatched to a department (已派单), signed for (已签收),
+/// replied (已答复, waiting for the callback), closed (已办结). A return (退单) or a dissatisfied callback takes it back.
+/// </summary>
+public enum TicketState
+{
+    Registered,
+    Dispatched,
+    Accepted,
+    Replied,
+    Closed,
+}
+
+/// <summary>A ticket (工单) as a caller, an agent or a department sees it; contact data masked in lists.</summary>
+public sealed record TicketView(
+    Guid Id, string Number, TicketChannel Channel, TicketKind Kind, string CallerName, string CallerPhone, bool Anonymous, string Title, string Text, string Address,
+    string RegionCode, bool Urgent, string? Category, double? Confidence, TicketState State, string? DepartmentCode, DateTime CreatedAtUtc,
+    DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
+    int Revision, IReadOnlyList<TicketStepView> History);
+
+public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);
+
+
+/// <summary>What a caller or an agent fills in to file a ticket; agents give the caller's name and phone.</summary>
+public sealed record TicketRequest(
+    TicketKind? Kind, string? Title, string? Text, string? Address, string? RegionCode, bool? Urgent, bool? Anonymous,
+    string? CallerName, string? CallerPhone, TicketChannel? Channel);
+
+/// <summary>The fields of a handling step: dispatch (category, department), return (reason), reply, rate (level 1–5, comment).</summary>
+public sealed record TicketStepRequest(string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision);
+
+/// <summary>The hotline for the web pages: the same use cases and checks as the API.</summary>
+public interface IHotlineApi
+{
+    /// <summary>The caller's own tickets, the department's inbox, or (agents) their region's; masked; newest first.</summary>
+    Task<IReadOnlyList<TicketView>> ListAsync(System.Security.Claims.ClaimsPrincipal user, TicketState? state, CancellationToken ct);
+
+    /// <summary>A ticket with its history, or null when the caller may not see it.</summary>
+    Task<TicketView?> GetAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct);
+
+    Task<Yiwang.Kernel.Results.Result<TicketView>> FileAsync(System.Security.Claims.ClaimsPrincipal user, TicketRequest request, CancellationToken ct);
+
+    /// <summary>Steps: dispatch, accept, return, reply, rate.</summary>
+    Task<Yiwang.Kernel.Results.Result<TicketView>> StepAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct);
+}

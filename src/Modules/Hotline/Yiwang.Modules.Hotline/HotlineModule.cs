@@ -24,6 +24,12 @@ public static class HotlineModule
         services.AddModuleDbContext<HotlineDbContext, HotlineSqliteDbContext, HotlinePostgresDbContext>(database, HotlineDbContext.Prefix);
         services.AddSingleton<DeployedModel>();
         services.AddScoped<RoutingTable>();
+        services.AddScoped<Tickets.TicketAccess>();
+        services.AddScoped<Tickets.TicketLimits>();
+        services.AddScoped<Tickets.TicketFiling>();
+        services.AddScoped<Tickets.TicketStepper>();
+        services.AddScoped<Tickets.TicketReader>();
+        services.AddScoped<Contracts.IHotlineApi, Tickets.HotlineApi>();
         services.AddScoped<IDemoSeeder, HotlineDemoSeeder>();
         services.AddSingleton(new CliCommand(["hotline", "train"], "yiwang hotline train " + HotlineCommands.Options + " --model DIR",
             "Train the dispatch model from labelled messages (UTF-8 CSV with a header) and save it to DIR.", HotlineCommands.TrainAsync));
@@ -39,5 +45,9 @@ public static class HotlineModule
         var group = app.MapGroup("/api/v1/hotline").WithTags(Name);
         group.MapClassify();
         group.MapRoutes();
+        Tickets.FileTicket.MapFileTicket(group);
+        Tickets.TicketQueries.MapTicketQueries(group);
+        Tickets.TicketSteps.MapTicketSteps(group);
+        Tickets.TicketForms.MapTicketForms(app);
     }
 }

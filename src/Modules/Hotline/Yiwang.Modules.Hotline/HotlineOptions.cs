@@ -8,4 +8,16 @@ internal sealed class HotlineOptions
 
     /// <summary>From this confidence on a ticket is dispatched without an agent; below it an agent confirms.</summary>
     public double AutoDispatchConfidence { get; set; } = 0.8;
+
+    /// <summary>Hours a department has to sign for a dispatched ticket (签收时限).</summary>
+    public int SignHours { get; set; } = 2;
+
+    /// <summary>Hours to handle an urgent ticket.</summary>
+    public int UrgentHours { get; set; } = 24;
+
+    /// <summary>Days to handle an ordinary ticket.</summary>
+    public int OrdinaryDays { get; set; } = 7;
+
+    /// <summary>Count ordinary days as working days of the reference calendar instead of calendar days.</summary>
+    public bool WorkingDays { get; set; }
 }

@@ -11,6 +11,9 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
     public const string Prefix = "hotline";
 
     public DbSet<RoutingRule> Routes => Set<RoutingRule>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketEvent> Events => Set<TicketEvent>();
+    public DbSet<DaySequence> Sequences => Set<DaySequence>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -26,8 +29,57 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
             b.Property(r => r.DepartmentCode).HasMaxLength(32);
             b.Property(r => r.Revision).IsConcurrencyToken();
         });
+        modelBuilder.Entity<Ticket>(b =>
+        {
+            b.ToTable("hotline_ticket");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.Number).HasMaxLength(40);
+            b.HasIndex(t => t.Number).IsUnique();
+            b.Property(t => t.Channel).HasConversion<string>().HasMaxLength(10);
+            b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(14);
+            b.Property(t => t.State).HasConversion<string>().HasMaxLength(12);
+            b.Property(t => t.CallerName).HasMaxLength(50);
+            b.Property(t => t.CallerPhone).HasMaxLength(20);
+            b.Property(t => t.Title).HasMaxLength(100);
+            b.Property(t => t.Text).HasMaxLength(5000);
+            b.Property(t => t.Address).HasMaxLength(200);
+            b.Property(t => t.RegionCode).HasMaxLength(6);
+            b.Property(t => t.Category).HasMaxLength(50);
+            b.Property(t => t.DepartmentCode).HasMaxLength(32);
+            b.Property(t => t.Reply).HasMaxLength(5000);
+            b.Property(t => t.Revision).IsConcurrencyToken();
+            b.HasIndex(t => new { t.DepartmentCode, t.State });
+            b.HasIndex(t => new { t.RegionCode, t.CreatedAtUtc });
+            b.HasIndex(t => t.CallerAccountId);
+        });
+        modelBuilder.Entity<TicketEvent>(b =>
+        {
+            b.ToTable("hotline_ticket_event");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.HasIndex(e => new { e.TicketId, e.AtUtc });
+            b.Property(e => e.Action).HasMaxLength(20);
+            b.Property(e => e.Actor).HasMaxLength(100);
+            b.Property(e => e.Note).HasMaxLength(500);
+        });
+        modelBuilder.Entity<DaySequence>(b =>
+        {
+            b.ToTable("hotline_sequence");
+            b.HasKey(s => new { s.Scope, s.Day });
+            b.Property(s => s.Scope).HasMaxLength(32);
+            b.Property(s => s.Day).HasMaxLength(8);
+        });
         modelBuilder.MapAuditTable(Prefix);
     }
+}
+
+/// <summary>Ticket numbers per region and day (see <see cref="DailySequences"/>).</summary>
+internal sealed class DaySequence
+{
+    public string Scope { get; set; } = "";
+    public string Day { get; set; } = "";
+    public int NextValue { get; set; }
 }
 
 internal sealed class HotlineSqliteDbContext(DbContextOptions<HotlineSqliteDbContext> options) : HotlineDbContext(options);

@@ -49,6 +49,7 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, IOpenIddictApplic
         await Ensure("GA-APPROVER", () => Account.CreateStaff(Ids.New(clock), "GA-APPROVER", "赵审批", StaffPassword, "GA-SCJG", "511602", [IdentityRoles.Approver], DataScope.Department, now));
         await Ensure("WH-CLERK", () => Account.CreateStaff(Ids.New(clock), "WH-CLERK", "陈窗口", StaffPassword, "WH-MZ", "510107", [IdentityRoles.WindowClerk], DataScope.Department, now));
         await Ensure("WH-SUPERVISOR", () => Account.CreateStaff(Ids.New(clock), "WH-SUPERVISOR", "周监督", StaffPassword, "WH-MZ", "510107", [IdentityRoles.Supervisor], DataScope.Region, now));
+        await Ensure("HOTLINE-AGENT", () => Account.CreateStaff(Ids.New(clock), "HOTLINE-AGENT", "孙热线", StaffPassword, "GA-12345", "511600", [IdentityRoles.HotlineAgent], DataScope.Region, now));
         await Ensure("PLATFORM-ADMIN", () => Account.CreateStaff(Ids.New(clock), "PLATFORM-ADMIN", "平台管理员", StaffPassword, "GA-SCJG", "511602", [IdentityRoles.PlatformAdmin], DataScope.All, now));
         await db.SaveChangesAsync(ct);
 
@@ -91,6 +92,7 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, IOpenIddictApplic
         sb.AppendLine($"  citizen / agent of the enterprise 李武侯: {AgentId} / {CitizenPassword}");
         sb.AppendLine($"  staff 广安区市场监管局: GA-CLERK (window clerk), GA-APPROVER (approver) / {StaffPassword}");
         sb.AppendLine($"  staff 武侯区民政局: WH-CLERK (window clerk), WH-SUPERVISOR (supervisor, region scope) / {StaffPassword}");
+        sb.AppendLine($"  12345 hotline agent of 广安市 (region scope): HOTLINE-AGENT / {StaffPassword}");
         sb.AppendLine($"  platform admin: PLATFORM-ADMIN / {StaffPassword}");
         sb.Append($"  OIDC demo app (public, PKCE): client_id {DemoAppClientId}, redirect_uri {DemoAppRedirect}");
         return sb.ToString();

@@ -117,6 +117,221 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
 
                     b.ToTable("hotline_route", (string)null);
                 });
+
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anonymous");
+
+                    b.Property<Guid?>("CallerAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_account_id");
+
+                    b.Property<string>("CallerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_name");
+
+                    b.Property<string>("CallerPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_phone");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<DateTime?>("DispatchedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispatched_at_utc");
+
+                    b.Property<DateTime?>("HandleDueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handle_due_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopens");
+
+                    b.Property<DateTime?>("RepliedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replied_at_utc");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returns");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<DateTime?>("SignDueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_due_utc");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgent");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_ticket");
+
+                    b.HasIndex("CallerAccountId")
+                        .HasDatabaseName("ix_hotline_ticket_caller_account_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hotline_ticket_number");
+
+                    b.HasIndex("DepartmentCode", "State")
+                        .HasDatabaseName("ix_hotline_ticket_department_code_state");
+
+                    b.HasIndex("RegionCode", "CreatedAtUtc")
+                        .HasDatabaseName("ix_hotline_ticket_region_code_created_at_utc");
+
+                    b.ToTable("hotline_ticket", (string)null);
+                });
+
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.TicketEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_ticket_event");
+
+                    b.HasIndex("TicketId", "AtUtc")
+                        .HasDatabaseName("ix_hotline_ticket_event_ticket_id_at_utc");
+
+                    b.ToTable("hotline_ticket_event", (string)null);
+                });
+
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Persistence.DaySequence", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("NextValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("Scope", "Day")
+                        .HasName("pk_hotline_sequence");
+
+                    b.ToTable("hotline_sequence", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,198 @@
+using Yiwang.Kernel.Results;
+using Yiwang.Modules.Hotline.Contracts;
+
+namespace Yiwang.Modules.Hotline.Domain;
+
+/// <summary>
+/// A hotline ticket (工单): one appeal from a caller, through dispatch and handling to the reply and the callback
+/// (回访). The caller's contact data is kept whole here and masked in every view but the agent's and the handler's.
+/// </summary>
+internal sealed class Ticket
+{
+    private Ticket()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>工单编号: 12345-{region}-{yyyyMMdd}-{sequence}.</summary>
+    public string Number { get; private set; } = "";
+
+    public TicketChannel Channel { get; private set; }
+    public TicketKind Kind { get; private set; }
+    public Guid? CallerAccountId { get; private set; }
+    public string CallerName { get; private set; } = "";
+    public string CallerPhone { get; private set; } = "";
+    public bool Anonymous { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public string Address { get; private set; } = "";
+    public string RegionCode { get; private set; } = "";
+    public bool Urgent { get; private set; }
+
+    /// <summary>First-level category (一级分类); null until suggested or chosen.</summary>
+    public string? Category { get; private set; }
+
+    public double? Confidence { get; private set; }
+    public TicketState State { get; private set; }
+    public string? DepartmentCode { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime? DispatchedAtUtc { get; private set; }
+    public DateTime? SignDueUtc { get; private set; }
+    public DateTime? HandleDueUtc { get; private set; }
+    public string? Reply { get; private set; }
+    public DateTime? RepliedAtUtc { get; private set; }
+
+    /// <summary>Callback satisfaction on five levels (1 very dissatisfied … 5 very satisfied).</summary>
+    public int? Satisfaction { get; private set; }
+
+    public int Returns { get; private set; }
+    public int Reopens { get; private set; }
+    public int Revision { get; private set; }
+
+    public static Result<Ticket> Register(
+        Guid id, string number, TicketChannel channel, TicketKind kind, Guid? callerAccountId, string? callerName, string? callerPhone, bool anonymous,
+        string? title, string? text, string? address, string regionCode, bool urgent, DateTimeOffset now)
+    {
+        var t = title?.Trim() ?? "";
+        var body = text?.Trim() ?? "";
+        if (t.Length is 0 or > 100 || body.Length is 0 or > 5_000 || (address?.Length ?? 0) > 200 || (callerName?.Length ?? 0) > 50
+            || (callerPhone is { Length: > 0 } p && (p.Length > 20 || !p.All(c => char.IsAsciiDigit(c) || c == '-'))))
+        {
+            return TicketErrors.InvalidTicket;
+        }
+
+        return new Ticket
+        {
+            Id = id,
+            Number = number,
+            Channel = channel,
+            Kind = kind,
+            CallerAccountId = callerAccountId,
+            CallerName = anonymous ? "" : callerName?.Trim() ?? "",
+            CallerPhone = callerPhone?.Trim() ?? "",
+            Anonymous = anonymous,
+            Title = t,
+            Text = body,
+            Address = address?.Trim() ?? "",
+            RegionCode = regionCode,
+            Urgent = urgent,
+            State = TicketState.Registered,
+            CreatedAtUtc = now.UtcDateTime,
+        };
+    }
+
+    /// <summary>The number is taken after validation, so a refused ticket uses none.</summary>
+    public Ticket Numbered(string number)
+    {
+        Number = number;
+        return this;
+    }
+
+    public void Suggest(string category, double confidence)
+    {
+        Category = category;
+        Confidence = confidence;
+    }
+
+    /// <summary>派单: to a department, with the sign-for and handling deadlines of the ticket's limits.</summary>
+    public Result Dispatch(string category, string departmentCode, DateTimeOffset now, DateTimeOffset signDue, DateTimeOffset handleDue)
+    {
+        if (State is not (TicketState.Registered or TicketState.Dispatched))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        Category = category;
+        DepartmentCode = departmentCode;
+        DispatchedAtUtc = now.UtcDateTime;
+        SignDueUtc = signDue.UtcDateTime;
+        HandleDueUtc = handleDue.UtcDateTime;
+        State = TicketState.Dispatched;
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>签收 by the department that holds it.</summary>
+    public Result Accept()
+    {
+        if (State != TicketState.Dispatched)
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        State = TicketState.Accepted;
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>退单: the department is not responsible; back to the hotline to dispatch again.</summary>
+    public Result Return(string? reason)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return TicketErrors.ReasonRequired;
+        }
+
+        State = TicketState.Registered;
+        DepartmentCode = null;
+        Returns++;
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>答复 by the handling department, or 直办 by the hotline while the ticket is still with it.</summary>
+    public Result Answer(string? reply, DateTimeOffset now)
+    {
+        if (State is not (TicketState.Registered or TicketState.Dispatched or TicketState.Accepted))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        if (string.IsNullOrWhiteSpace(reply) || reply.Length > 5_000)
+        {
+            return TicketErrors.ReplyRequired;
+        }
+
+        Reply = reply.Trim();
+        RepliedAtUtc = now.UtcDateTime;
+        State = TicketState.Replied;
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>回访: the caller rates the reply; 1–2 (dissatisfied) reopens it with the same department, 3–5 closes it.</summary>
+    public Result Rate(int? level, DateTimeOffset now, DateTimeOffset handleDue)
+    {
+        if (State != TicketState.Replied)
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        if (level is not (>= 1 and <= 5))
+        {
+            return TicketErrors.InvalidRating;
+        }
+
+        Satisfaction = level;
+        if (level <= 2 && DepartmentCode is not null)
+        {
+            State = TicketState.Dispatched;
+            Reopens++;
+            DispatchedAtUtc = now.UtcDateTime;
+            HandleDueUtc = handleDue.UtcDateTime;
+        }
+        else
+        {
+            State = TicketState.Closed;
+        }
+
+        Revision++;
+        return Result.Success;
+    }
+}

@@ -1,0 +1,19 @@
+using Yiwang.Kernel.Results;
+
+namespace Yiwang.Modules.Hotline.Domain;
+
+/// <summary>Stable error codes of hotline tickets.</summary>
+internal static class TicketErrors
+{
+    public static readonly Error InvalidTicket = Error.Validation("hotline.invalid_ticket", "A ticket needs a title (at most 100 characters) and a text (at most 5,000), a known region, and a valid phone number if one is given.");
+    public static readonly Error UnknownRegion = Error.Validation("hotline.unknown_region", "The region code is not a known administrative division.");
+    public static readonly Error NotFound = Error.NotFound("hotline.ticket_not_found", "No such ticket.");
+    public static readonly Error IllegalTransition = Error.Conflict("hotline.illegal_transition", "The ticket cannot take that step from where it stands.");
+    public static readonly Error StaleRevision = Error.Conflict("hotline.stale_revision", "Someone else changed this ticket first; reload and try again.");
+    public static readonly Error ReasonRequired = Error.Validation("hotline.reason_required", "Say why (at most 500 characters).");
+    public static readonly Error ReplyRequired = Error.Validation("hotline.reply_required", "Write the reply to the caller (at most 5,000 characters).");
+    public static readonly Error InvalidRating = Error.Validation("hotline.invalid_rating", "Rate from 1 (very dissatisfied) to 5 (very satisfied).");
+    public static readonly Error UnknownDepartment = Error.Validation("hotline.unknown_department", "Name a known department and a category.");
+    public static readonly Error NotAgent = Error.Forbidden("hotline.not_agent", "Only hotline agents dispatch and answer directly.");
+    public static readonly Error NotHolder = Error.Forbidden("hotline.not_holder", "Your department does not hold this ticket.");
+}

@@ -1,0 +1,26 @@
+namespace Yiwang.Modules.Hotline.Domain;
+
+/// <summary>One step in a ticket's history (流转记录): who did what, when, with what note.</summary>
+internal sealed class TicketEvent
+{
+    private TicketEvent()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TicketId { get; private set; }
+    public string Action { get; private set; } = "";
+    public string Actor { get; private set; } = "";
+    public string? Note { get; private set; }
+    public DateTime AtUtc { get; private set; }
+
+    public static TicketEvent Record(Guid id, Guid ticketId, string action, string actor, string? note, DateTimeOffset now) => new()
+    {
+        Id = id,
+        TicketId = ticketId,
+        Action = action,
+        Actor = actor,
+        Note = note is { Length: > 500 } ? note[..500] : note,
+        AtUtc = now.UtcDateTime,
+    };
+}

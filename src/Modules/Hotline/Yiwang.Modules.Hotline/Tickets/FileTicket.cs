@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Yiwang.Kernel;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Persistence;
+using Yiwang.Kernel.Results;
+using Yiwang.Modules.Hotline.Contracts;
+using Yiwang.Modules.Hotline.Dispatch;
+using Yiwang.Modules.Hotline.Domain;
+using Yiwang.Modules.Hotline.Persistence;
+using Yiwang.Modules.Hotline.Routing;
+using Yiwang.Modules.Identity.Contracts;
+using Yiwang.Modules.Reference.Contracts;
+
+namespace Yiwang.Modules.Hotline.Tickets;
+
+/// <summary>
+/// 受理: a citizen files a ticket on the web or through the API, or an agent takes a call. The dispatch model suggests
+/// the category; when it is sure enough and the routing table names a department for the region, the ticket is
+/// dispatched at once (智能派单), otherwise it waits for an agent with the suggestion attached.
+/// </summary>
+internal static class FileTicket
+{
+    public static void MapFileTicket(this RouteGroupBuilder group) =>
+        group.MapPost("/tickets", Handle).RequireAuthorization()
+            .WithSummary("File a ticket (工单): citizens on the web or the API, agents for a phone call; dispatched at once when the model is sure and a route exists");
+
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Handle(
+        TicketRequest request, ClaimsPrincipal user, TicketFiling filing, CancellationToken ct)
+    {
+        var filed = await filing.FileAsync(user, request, ct);
+        return filed.IsFailure ? filed.Error!.ToProblem() : TypedResults.Created($"/api/v1/hotline/tickets/{filed.Value!.Id}", filed.Value);
+    }
+}
+
+/// <summary>The filing use case, shared by the API and the web form.</summary>
+internal sealed class TicketFiling(
+    HotlineDbContext db, TicketAccess access, IIdentityApi identity, IReferenceApi reference, DeployedModel model, RoutingTable routes, TicketLimits limits,
+    IActorAccessor actors, TimeProvider clock)
+{
+    private static readonly Actor SmartDispatch = new("hotline", "智能派单");
+
+    public async Task<Result<TicketView>> FileAsync(ClaimsPrincipal user, TicketRequest request, CancellationToken ct)
+    {
+        var region = request.RegionCode?.Trim() ?? "";
+        if (reference.FindRegion(region) is null)
+        {
+            return TicketErrors.UnknownRegion;
+        }
+
+        Guid? caller = null;
+        string? name = request.CallerName, phone = request.CallerPhone;
+        TicketChannel channel;
+        if (access.StaffOf(user) is { } staff)
+        {
+            if (!staff.HasRole(IdentityRoles.HotlineAgent))
+            {
+                return TicketErrors.NotAgent;
+            }
+
+            channel = TicketChannel.Phone;
+        }
+        else if (access.AccountOf(user) is { } account && await identity.ProfileAsync(account, ct) is { } me)
+        {
+            (caller, name, phone) = (account, me.Name, me.Phone);
+            channel = request.Channel is TicketChannel.Web ? TicketChannel.Web : TicketChannel.Api;
+        }
+        else
+        {
+            return TicketErrors.NotAgent;
+        }
+
+        var now = clock.GetUtcNow();
+        var day = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var registered = Ticket.Register(Ids.New(clock), "", channel, request.Kind ?? TicketKind.Consultation, caller, name, phone, request.Anonymous == true,
+            request.Title, request.Text, request.Address, region, request.Urgent == true, now);
+        if (registered.IsFailure)
+        {
+            return registered.Error!;
+        }
+
+        var sequence = await DailySequences.NextAsync(db, "hotline_sequence", region, day, ct);
+        var ticket = registered.Value!.Numbered($"12345-{region}-{day}-{sequence:D4}");
+        db.Tickets.Add(ticket);
+        var actor = actors.Current;
+        db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "registered", actor.Name, channel.ToString(), now));
+        db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_registered", ticket.Number, channel.ToString(), clock));
+
+        if (model.Suggest(ticket.Title, ticket.Text) is { } suggestion)
+        {
+            ticket.Suggest(suggestion.Category, suggestion.Confidence);
+            if (suggestion.Automatic && await routes.DepartmentForAsync(suggestion.Category, region, ct) is { } department)
+            {
+                var (signDue, handleDue) = limits.From(now, ticket.Urgent);
+                ticket.Dispatch(suggestion.Category, department, now, signDue, handleDue);
+                db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "dispatched", SmartDispatch.Name, $"{suggestion.Category} → {department}（置信度 {suggestion.Confidence:F2}）", now));
+                db.Audit.Add(AuditEntry.Record(SmartDispatch, "hotline.ticket_dispatched", ticket.Number, department, clock));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TicketViews.View(ticket, whole: true, now);
+    }
+}

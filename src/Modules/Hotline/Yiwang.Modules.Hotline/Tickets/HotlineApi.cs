@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Yiwang.Kernel.Results;
+using Yiwang.Modules.Hotline.Contracts;
+
+namespace Yiwang.Modules.Hotline.Tickets;
+
+/// <summary>The hotline contract for the web pages: the same use cases and checks as the API.</summary>
+internal sealed class HotlineApi(TicketReader reader, TicketFiling filing, TicketStepper stepper) : IHotlineApi
+{
+    public Task<IReadOnlyList<TicketView>> ListAsync(ClaimsPrincipal user, TicketState? state, CancellationToken ct) => reader.ListAsync(user, state, ct);
+
+    public Task<TicketView?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) => reader.GetAsync(user, id, ct);
+
+    public Task<Result<TicketView>> FileAsync(ClaimsPrincipal user, TicketRequest request, CancellationToken ct) => filing.FileAsync(user, request, ct);
+
+    public Task<Result<TicketView>> StepAsync(ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct) =>
+        stepper.TakeAsync(user, id, step, request, ct);
+}

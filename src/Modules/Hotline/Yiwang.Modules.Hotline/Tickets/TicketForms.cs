@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+using Yiwang.Modules.Hotline.Contracts;
+
+namespace Yiwang.Modules.Hotline.Tickets;
+
+/// <summary>The form posts behind the hotline pages: the same use cases as the API, answering with a redirect.</summary>
+internal static class TicketForms
+{
+    // Form endpoints read the form themselves, so they ask for the antiforgery check explicitly.
+    private static readonly Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute Antiforgery = new();
+
+    public static void MapTicketForms(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/hotline/file", File).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
+        app.MapPost("/hotline/tickets/{id:guid}/{step}", Step).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
+    }
+
+    private static async Task<IResult> File(HttpRequest http, ClaimsPrincipal user, TicketFiling filing, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var request = new TicketRequest(
+            Enum.TryParse<TicketKind>(form["kind"], out var kind) ? kind : null, Text(form["title"]), Text(form["text"]), Text(form["address"]),
+            Text(form["regionCode"]), form["urgent"] == "true", form["anonymous"] == "true", Text(form["callerName"]), Text(form["callerPhone"]), TicketChannel.Web);
+        var filed = await filing.FileAsync(user, request, ct);
+        return Results.LocalRedirect(filed.IsFailure ? $"/hotline/new?error={filed.Error!.Code}" : $"/hotline/tickets/{filed.Value!.Id}?done=filed");
+    }
+
+    private static async Task<IResult> Step(Guid id, string step, HttpRequest http, ClaimsPrincipal user, TicketStepper stepper, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var request = new TicketStepRequest(
+            Text(form["category"]), Text(form["departmentCode"]), Text(form["reason"]), Text(form["reply"]),
+            int.TryParse(form["level"], NumberStyles.None, CultureInfo.InvariantCulture, out var level) ? level : null, Text(form["comment"]),
+            int.TryParse(form["revision"], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null);
+        var done = await stepper.TakeAsync(user, id, step, request, ct);
+        return Results.LocalRedirect($"/hotline/tickets/{id}?{(done.IsFailure ? "error=" + done.Error!.Code : "done=" + step)}");
+    }
+
+    private static string? Text(StringValues value) => string.IsNullOrWhiteSpace(value) ? null : value.ToString().Trim();
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Yiwang.Kernel.Results;
+using Yiwang.Modules.Hotline.Contracts;
+using Yiwang.Modules.Hotline.Domain;
+using Yiwang.Modules.Hotline.Persistence;
+
+namespace Yiwang.Modules.Hotline.Tickets;
+
+/// <summary>
+/// Ticket lists and one ticket: a caller sees their own; a department its inbox (the tickets it holds); an agent the
+/// tickets of their region. Lists mask the caller's contact data; one ticket shows it whole to its agent, handler and caller.
+/// </summary>
+internal static class TicketQueries
+{
+    public static void MapTicketQueries(this RouteGroupBuilder group)
+    {
+        group.MapGet("/tickets", List).RequireAuthorization()
+            .WithSummary("Tickets: the caller's own, the department's inbox, or (agents) the region's; ?state= filters, newest first, at most 200");
+        group.MapGet("/tickets/{id:guid}", Get).RequireAuthorization().WithSummary("A ticket with its history");
+    }
+
+    private static async Task<Ok<IReadOnlyList<TicketView>>> List(TicketState? state, ClaimsPrincipal user, TicketReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ListAsync(user, state, ct));
+
+    private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, TicketReader reader, CancellationToken ct) =>
+        await reader.GetAsync(user, id, ct) is { } ticket ? TypedResults.Ok(ticket) : TicketErrors.NotFound.ToProblem();
+}
+
+/// <summary>The read side, shared by the API and the pages.</summary>
+internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TicketView>> ListAsync(ClaimsPrincipal user, TicketState? state, CancellationToken ct)
+    {
+        var query = db.Tickets.AsNoTracking();
+        if (access.StaffOf(user) is { } staff)
+        {
+            if (!staff.IsPlatformAdmin && !(access.IsAgent(user) && staff.DataScope == "All"))
+            {
+                var department = staff.DepartmentCode;
+                var agent = access.IsAgent(user);
+                var region = staff.RegionCode ?? "-";
+                // Agents: their region and below (six-digit codes share the prefix of the city or province they sit in).
+                var prefix = region.EndsWith("0000", StringComparison.Ordinal) ? region[..2] : region.EndsWith("00", StringComparison.Ordinal) ? region[..4] : region;
+                query = query.Where(t => (agent && t.RegionCode.StartsWith(prefix)) || t.DepartmentCode == department);
+            }
+        }
+        else
+        {
+            var account = access.AccountOf(user);
+            query = query.Where(t => account != null && t.CallerAccountId == account);
+        }
+
+        if (state is { } s)
+        {
+            query = query.Where(t => t.State == s);
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = await query.OrderByDescending(t => t.CreatedAtUtc).Take(200).ToListAsync(ct);
+        return [.. rows.Select(t => TicketViews.View(t, whole: false, now))];
+    }
+
+    public async Task<TicketView?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null || !access.CanSee(user, ticket))
+        {
+            return null;
+        }
+
+        var history = await db.Events.AsNoTracking().Where(e => e.TicketId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
+        return TicketViews.View(ticket, whole: true, clock.GetUtcNow(), history);
+    }
+}

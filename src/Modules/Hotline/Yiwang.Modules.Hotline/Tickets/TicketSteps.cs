@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Yiwang.Kernel;
+using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Results;
+using Yiwang.Modules.Hotline.Contracts;
+using Yiwang.Modules.Hotline.Domain;
+using Yiwang.Modules.Hotline.Persistence;
+using Yiwang.Modules.Reference.Contracts;
+
+namespace Yiwang.Modules.Hotline.Tickets;
+
+/// <summary>
+/// The handling steps: dispatch (派单, agent), sign for (签收), return (退单) and reply (答复) by the department that holds
+/// the ticket, a direct answer (直办) by the agent, and the callback rating (回访) by the caller. Each step checks who may
+/// take it, refuses a step the ticket cannot take, and loses to a concurrent change instead of overwriting it.
+/// </summary>
+internal static class TicketSteps
+{
+    public static void MapTicketSteps(this RouteGroupBuilder group)
+    {
+        group.MapPost("/tickets/{id:guid}/{step}", Handle).RequireAuthorization()
+            .WithSummary("A handling step: dispatch (agent), accept / return / reply (the holding department; reply also by the agent while with the hotline), rate (the caller)");
+    }
+
+    private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Handle(
+        Guid id, string step, TicketStepRequest request, ClaimsPrincipal user, TicketStepper stepper, CancellationToken ct)
+    {
+        var done = await stepper.TakeAsync(user, id, step, request, ct);
+        return done.IsFailure ? done.Error!.ToProblem() : TypedResults.Ok(done.Value!);
+    }
+}
+
+/// <summary>The step use case, shared by the API and the web forms.</summary>
+internal sealed class TicketStepper(
+    HotlineDbContext db, TicketAccess access, IReferenceApi reference, TicketLimits limits, IActorAccessor actors, TimeProvider clock)
+{
+    public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step", "Steps are dispatch, accept, return, reply and rate.");
+
+    public async Task<Result<TicketView>> TakeAsync(ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null || !access.CanSee(user, ticket))
+        {
+            return TicketErrors.NotFound;
+        }
+
+        if (request.Revision is { } revision && revision != ticket.Revision)
+        {
+            return TicketErrors.StaleRevision;
+        }
+
+        var now = clock.GetUtcNow();
+        string? note;
+        Result result;
+        switch (step)
+        {
+            case "dispatch":
+                if (!access.IsAgentFor(user, ticket.RegionCode))
+                {
+                    return TicketErrors.NotAgent;
+                }
+
+                if (string.IsNullOrWhiteSpace(request.Category) || string.IsNullOrWhiteSpace(request.DepartmentCode)
+                    || await reference.FindDepartmentAsync(request.DepartmentCode.Trim(), ct) is not { } department)
+                {
+                    return TicketErrors.UnknownDepartment;
+                }
+
+                var (signDue, handleDue) = limits.From(now, ticket.Urgent);
+                result = ticket.Dispatch(request.Category.Trim(), department.Code, now, signDue, handleDue);
+                note = $"{request.Category.Trim()} → {department.Name}";
+                break;
+            case "accept":
+                result = access.IsHolder(user, ticket) ? ticket.Accept() : TicketErrors.NotHolder;
+                note = null;
+                break;
+            case "return":
+                result = access.IsHolder(user, ticket) ? ticket.Return(request.Reason) : TicketErrors.NotHolder;
+                note = request.Reason?.Trim();
+                break;
+            case "reply":
+                var direct = ticket.State == TicketState.Registered && access.IsAgentFor(user, ticket.RegionCode);
+                result = direct || access.IsHolder(user, ticket) ? ticket.Answer(request.Reply, now) : TicketErrors.NotHolder;
+                note = direct ? "直办" : null;
+                break;
+            case "rate":
+                result = access.IsCaller(user, ticket) ? ticket.Rate(request.Level, now, limits.From(now, ticket.Urgent).HandleDue) : TicketErrors.NotFound;
+                note = $"满意度 {request.Level}{(string.IsNullOrWhiteSpace(request.Comment) ? "" : "：" + request.Comment.Trim())}";
+                break;
+            default:
+                return UnknownStep;
+        }
+
+        if (result.IsFailure)
+        {
+            return result.Error!;
+        }
+
+        var actor = actors.Current;
+        var action = step == "rate" && ticket.State == TicketState.Dispatched ? "reopened" : step;
+        db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, action, actor.Name, note, now));
+        db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_" + action, ticket.Number, note, clock));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TicketErrors.StaleRevision;
+        }
+
+        var history = await db.Events.AsNoTracking().Where(e => e.TicketId == ticket.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
+        return TicketViews.View(ticket, whole: true, now, history);
+    }
+}

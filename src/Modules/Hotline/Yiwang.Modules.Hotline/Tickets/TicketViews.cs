@@ -1,0 +1,26 @@
+using Yiwang.Modules.Hotline.Contracts;
+using Yiwang.Modules.Hotline.Domain;
+
+namespace Yiwang.Modules.Hotline.Tickets;
+
+internal static class TicketViews
+{
+    public static TicketView View(Ticket t, bool whole, DateTimeOffset now, IReadOnlyList<TicketEvent>? history = null) => new(
+        t.Id, t.Number, t.Channel, t.Kind, whole ? t.CallerName : MaskName(t.CallerName), whole ? t.CallerPhone : MaskPhone(t.CallerPhone),
+        t.Anonymous, t.Title, t.Text, t.Address, t.RegionCode, t.Urgent, t.Category, t.Confidence, t.State, t.DepartmentCode, t.CreatedAtUtc,
+        t.SignDueUtc, t.HandleDueUtc, IsOverdue(t, now), t.Reply, t.RepliedAtUtc, t.Satisfaction, t.Returns, t.Reopens, t.Revision,
+        [.. (history ?? []).Select(e => new TicketStepView(e.AtUtc, e.Action, e.Actor, e.Note))]);
+
+    public static bool IsOverdue(Ticket t, DateTimeOffset now) =>
+        (t.State == TicketState.Dispatched && t.SignDueUtc is { } sign && now.UtcDateTime > sign)
+        || (t.State is TicketState.Dispatched or TicketState.Accepted && t.HandleDueUtc is { } handle && now.UtcDateTime > handle);
+
+    public static string MaskPhone(string phone) => phone.Length < 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+
+    public static string MaskName(string name) => name.Length switch
+    {
+        0 => "",
+        1 => "*",
+        _ => name[..1] + new string('*', name.Length - 1),
+    };
+}
