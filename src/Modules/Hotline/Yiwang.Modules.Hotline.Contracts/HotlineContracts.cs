@@ -48,7 +48,7 @@ public enum TicketState
 public sealed record TicketView(
     Guid Id, string Number, TicketChannel Channel, TicketKind Kind, string CallerName, string CallerPhone, bool Anonymous, string Title, string Text, string Address,
     string RegionCode, bool Urgent, string? Category, double? Confidence, TicketState State, string? DepartmentCode, DateTime CreatedAtUtc,
-    DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
+    DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string Light, DateTime? EscalatedAtUtc, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
     int Revision, IReadOnlyList<TicketStepView> History);
 
 public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);

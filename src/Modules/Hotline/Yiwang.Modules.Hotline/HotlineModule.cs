@@ -30,6 +30,8 @@ public static class HotlineModule
         services.AddScoped<Tickets.TicketStepper>();
         services.AddScoped<Tickets.TicketReader>();
         services.AddScoped<Contracts.IHotlineApi, Tickets.HotlineApi>();
+        services.AddSingleton<Tickets.TicketDeadlines>();
+        services.AddHostedService(sp => sp.GetRequiredService<Tickets.TicketDeadlines>());
         services.AddScoped<IDemoSeeder, HotlineDemoSeeder>();
         services.AddSingleton(new CliCommand(["hotline", "train"], "yiwang hotline train " + HotlineCommands.Options + " --model DIR",
             "Train the dispatch model from labelled messages (UTF-8 CSV with a header) and save it to DIR.", HotlineCommands.TrainAsync));

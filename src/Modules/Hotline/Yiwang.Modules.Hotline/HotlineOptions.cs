@@ -20,4 +20,10 @@ internal sealed class HotlineOptions
 
     /// <summary>Count ordinary days as working days of the reference calendar instead of calendar days.</summary>
     public bool WorkingDays { get; set; }
+
+    /// <summary>How often the deadline sweep runs.</summary>
+    public int SweepSeconds { get; set; } = 60;
+
+    /// <summary>The share of the handling time after which a ticket turns yellow and its department is warned.</summary>
+    public double WarnShare { get; set; } = 0.8;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 using Yiwang.TestKit;
@@ -105,5 +106,45 @@ public sealed class TicketTests(TicketsApp app) : IClassFixture<TicketsApp>
         await unknownStep.ShouldBeProblemAsync(HttpStatusCode.NotFound, "hotline.unknown_step");
         await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict, "hotline.stale_revision");
         mine.EnumerateArray().ShouldContain(t => t.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task The_sweep_warns_then_records_a_missed_sign_for_then_escalates_each_once_and_a_transfer_starts_the_clock_again()
+    {
+        var agent = await app.AsAsync("HOTLINE-AGENT");
+        var ticket = await (await agent.PostAsJsonAsync("/api/v1/hotline/tickets",
+            new { kind = "Help", title = "下水道堵塞", text = "小区下水道堵塞污水外溢", regionCode = "511602", callerName = "王先生", callerPhone = "13900002222" }, _ct))
+            .Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var id = ticket.GetProperty("id").GetGuid();
+        await TicketsApp.StepAsync(agent, id, "dispatch", new { category = "城乡建设", departmentCode = "GA-SCJG" }, _ct);
+        var sweep = app.Services.GetRequiredService<Yiwang.Modules.Hotline.Tickets.TicketDeadlines>();
+        var number = ticket.GetProperty("number").GetString()!;
+
+        List<string> StepsOf(IReadOnlyList<(string Number, string Step)> found) => [.. found.Where(f => f.Number == number).Select(f => f.Step)];
+        var fresh = StepsOf(await sweep.RunOnceAsync(_ct));
+        app.Clock.Offset = TimeSpan.FromHours(3);
+        var late = StepsOf(await sweep.RunOnceAsync(_ct));
+        app.Clock.Offset = TimeSpan.FromDays(6);
+        var warned = StepsOf(await sweep.RunOnceAsync(_ct));
+        app.Clock.Offset = TimeSpan.FromDays(8);
+        var escalated = StepsOf(await sweep.RunOnceAsync(_ct));
+        var again = StepsOf(await sweep.RunOnceAsync(_ct));
+        var red = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/hotline/tickets/{id}", _ct);
+        var supervised = await TicketsApp.StepAsync(agent, id, "supervise", new { reason = "已超时，请立即处理" }, _ct);
+        var transferred = await TicketsApp.StepAsync(agent, id, "transfer", new { departmentCode = "WH-MZ", reason = "属地调整" }, _ct);
+        var noReason = await agent.PostAsJsonAsync($"/api/v1/hotline/tickets/{id}/transfer", new { departmentCode = "GA-SCJG" }, _ct);
+        app.Clock.Offset = TimeSpan.Zero;
+
+        fresh.ShouldBeEmpty();
+        late.ShouldBe(["sign_overdue"]);
+        warned.ShouldBe(["warned"]);
+        escalated.ShouldBe(["escalated"]);
+        again.ShouldBeEmpty();
+        red.GetProperty("light").GetString().ShouldBe("red");
+        red.GetProperty("escalatedAtUtc").ValueKind.ShouldBe(JsonValueKind.String);
+        supervised.GetProperty("history").EnumerateArray().Last().GetProperty("action").GetString().ShouldBe("supervise");
+        transferred.GetProperty("departmentCode").GetString().ShouldBe("WH-MZ");
+        transferred.GetProperty("light").GetString().ShouldBe("green");
+        await noReason.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "hotline.reason_required");
     }
 }

@@ -27,7 +27,13 @@ public sealed class TicketsApp : YiwangDemoApp
 
     public string ModelDirectory { get; } = Directory.CreateTempSubdirectory("hotline-model-").FullName;
 
-    protected override string[] ExtraArgs => [$"--Hotline:ModelPath={ModelDirectory}", "--Hotline:AutoDispatchConfidence=0.5"];
+    public ShiftableClock Clock { get; } = new();
+
+    protected override string[] ExtraArgs => [$"--Hotline:ModelPath={ModelDirectory}", "--Hotline:AutoDispatchConfidence=0.5", "--Hotline:SweepSeconds=3600"];
+
+    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.Replace(services,
+            Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<TimeProvider>(Clock));
 
     public static async Task<JsonElement> StepAsync(HttpClient client, Guid id, string step, object body, CancellationToken ct)
     {

@@ -46,6 +46,15 @@ internal sealed class Ticket
     /// <summary>Callback satisfaction on five levels (1 very dissatisfied … 5 very satisfied).</summary>
     public int? Satisfaction { get; private set; }
 
+    /// <summary>When the sweep warned that most of the handling time was used (黄灯); reset by a new dispatch.</summary>
+    public DateTime? WarnedAtUtc { get; private set; }
+
+    /// <summary>When the sweep found the ticket not signed for in time; reset by a new dispatch.</summary>
+    public DateTime? SignOverdueAtUtc { get; private set; }
+
+    /// <summary>When the sweep escalated the ticket for being past its handling time (超时督办); reset by a new dispatch.</summary>
+    public DateTime? EscalatedAtUtc { get; private set; }
+
     public int Returns { get; private set; }
     public int Reopens { get; private set; }
     public int Revision { get; private set; }
@@ -106,11 +115,24 @@ internal sealed class Ticket
         Category = category;
         DepartmentCode = departmentCode;
         DispatchedAtUtc = now.UtcDateTime;
+        (WarnedAtUtc, SignOverdueAtUtc, EscalatedAtUtc) = (null, null, null);
         SignDueUtc = signDue.UtcDateTime;
         HandleDueUtc = handleDue.UtcDateTime;
         State = TicketState.Dispatched;
         Revision++;
         return Result.Success;
+    }
+
+    /// <summary>转派: to another department, with new deadlines; the hotline records why.</summary>
+    public Result Transfer(string departmentCode, DateTimeOffset now, DateTimeOffset signDue, DateTimeOffset handleDue)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        State = TicketState.Registered;
+        return Dispatch(Category ?? "", departmentCode, now, signDue, handleDue);
     }
 
     /// <summary>签收 by the department that holds it.</summary>
@@ -185,11 +207,66 @@ internal sealed class Ticket
             State = TicketState.Dispatched;
             Reopens++;
             DispatchedAtUtc = now.UtcDateTime;
+            (WarnedAtUtc, SignOverdueAtUtc, EscalatedAtUtc) = (null, null, null);
             HandleDueUtc = handleDue.UtcDateTime;
         }
         else
         {
             State = TicketState.Closed;
+        }
+
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>
+    /// What the deadline sweep should record now, at most one thing per pass and each at most once per dispatch:
+    /// <c>sign_overdue</c>, <c>escalated</c> (past the handling time) or <c>warned</c> (the share of the handling time used).
+    /// </summary>
+    public string? CheckDeadlines(DateTimeOffset now, double warnShare)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted) || DispatchedAtUtc is not { } from || HandleDueUtc is not { } due)
+        {
+            return null;
+        }
+
+        var at = now.UtcDateTime;
+        string? found = null;
+        if (State == TicketState.Dispatched && SignDueUtc is { } sign && at > sign && SignOverdueAtUtc is null)
+        {
+            SignOverdueAtUtc = at;
+            found = "sign_overdue";
+        }
+        else if (at > due && EscalatedAtUtc is null)
+        {
+            EscalatedAtUtc = at;
+            found = "escalated";
+        }
+        else if (at <= due && WarnedAtUtc is null && (at - from).Ticks >= (due - from).Ticks * warnShare)
+        {
+            WarnedAtUtc = at;
+            found = "warned";
+        }
+
+        if (found is not null)
+        {
+            Revision++;
+        }
+
+        return found;
+    }
+
+    /// <summary>督办 by the hotline: a note to the department holding the ticket; nothing else changes.</summary>
+    public Result Supervise(string? note)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        if (string.IsNullOrWhiteSpace(note) || note.Length > 500)
+        {
+            return TicketErrors.ReasonRequired;
         }
 
         Revision++;

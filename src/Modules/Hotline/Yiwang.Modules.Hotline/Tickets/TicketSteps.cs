@@ -24,7 +24,7 @@ internal static class TicketSteps
     public static void MapTicketSteps(this RouteGroupBuilder group)
     {
         group.MapPost("/tickets/{id:guid}/{step}", Handle).RequireAuthorization()
-            .WithSummary("A handling step: dispatch (agent), accept / return / reply (the holding department; reply also by the agent while with the hotline), rate (the caller)");
+            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note) by the agent; accept / return / reply by the holding department (reply also by the agent while with the hotline: 直办); rate by the caller");
     }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Handle(
@@ -39,7 +39,7 @@ internal static class TicketSteps
 internal sealed class TicketStepper(
     HotlineDbContext db, TicketAccess access, IReferenceApi reference, TicketLimits limits, IActorAccessor actors, TimeProvider clock)
 {
-    public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step", "Steps are dispatch, accept, return, reply and rate.");
+    public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step", "Steps are dispatch, transfer, supervise, accept, return, reply and rate.");
 
     public async Task<Result<TicketView>> TakeAsync(ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct)
     {
@@ -74,6 +74,32 @@ internal sealed class TicketStepper(
                 var (signDue, handleDue) = limits.From(now, ticket.Urgent);
                 result = ticket.Dispatch(request.Category.Trim(), department.Code, now, signDue, handleDue);
                 note = $"{request.Category.Trim()} → {department.Name}";
+                break;
+            case "transfer":
+                // 转派: the hotline moves a dispatched ticket to another department, saying why.
+                if (!access.IsAgentFor(user, ticket.RegionCode))
+                {
+                    return TicketErrors.NotAgent;
+                }
+
+                if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+                {
+                    return TicketErrors.ReasonRequired;
+                }
+
+                if (ticket.State is not (TicketState.Dispatched or TicketState.Accepted) || string.IsNullOrWhiteSpace(request.DepartmentCode)
+                    || await reference.FindDepartmentAsync(request.DepartmentCode.Trim(), ct) is not { } target)
+                {
+                    return ticket.State is TicketState.Dispatched or TicketState.Accepted ? TicketErrors.UnknownDepartment : TicketErrors.IllegalTransition;
+                }
+
+                var (transferSign, transferHandle) = limits.From(now, ticket.Urgent);
+                result = ticket.Transfer(target.Code, now, transferSign, transferHandle);
+                note = $"→ {target.Name}：{request.Reason.Trim()}";
+                break;
+            case "supervise":
+                result = access.IsAgentFor(user, ticket.RegionCode) ? ticket.Supervise(request.Reason) : TicketErrors.NotAgent;
+                note = request.Reason?.Trim();
                 break;
             case "accept":
                 result = access.IsHolder(user, ticket) ? ticket.Accept() : TicketErrors.NotHolder;

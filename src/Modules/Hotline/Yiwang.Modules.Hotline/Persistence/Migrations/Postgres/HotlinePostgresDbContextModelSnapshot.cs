@@ -183,6 +183,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at_utc");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at_utc");
+
                     b.Property<DateTime?>("HandleDueUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("handle_due_utc");
@@ -235,6 +239,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sign_due_utc");
 
+                    b.Property<DateTime?>("SignOverdueAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sign_overdue_at_utc");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -256,6 +264,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     b.Property<bool>("Urgent")
                         .HasColumnType("boolean")
                         .HasColumnName("urgent");
+
+                    b.Property<DateTime?>("WarnedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at_utc");
 
                     b.HasKey("Id")
                         .HasName("pk_hotline_ticket");

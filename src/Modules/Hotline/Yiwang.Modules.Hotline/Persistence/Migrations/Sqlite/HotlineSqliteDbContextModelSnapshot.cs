@@ -178,6 +178,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("dispatched_at_utc");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at_utc");
+
                     b.Property<DateTime?>("HandleDueUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("handle_due_utc");
@@ -230,6 +234,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("sign_due_utc");
 
+                    b.Property<DateTime?>("SignOverdueAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_overdue_at_utc");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -251,6 +259,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("urgent");
+
+                    b.Property<DateTime?>("WarnedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warned_at_utc");
 
                     b.HasKey("Id")
                         .HasName("pk_hotline_ticket");

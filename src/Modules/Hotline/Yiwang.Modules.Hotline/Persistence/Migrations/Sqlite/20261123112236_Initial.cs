@@ -87,6 +87,9 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     reply = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
                     replied_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
+                    warned_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    sign_overdue_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    escalated_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     returns = table.Column<int>(type: "INTEGER", nullable: false),
                     reopens = table.Column<int>(type: "INTEGER", nullable: false),
                     revision = table.Column<int>(type: "INTEGER", nullable: false)

@@ -87,6 +87,9 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     reply = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
                     replied_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    warned_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    sign_overdue_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    escalated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     returns = table.Column<int>(type: "integer", nullable: false),
                     reopens = table.Column<int>(type: "integer", nullable: false),
                     revision = table.Column<int>(type: "integer", nullable: false)
