@@ -53,6 +53,9 @@ public sealed class HotlineBrowserTests(HotlineServedApp app) : IClassFixture<Ho
         await clerk.GetByTestId("reply-form").GetByRole(AriaRole.Button).ClickAsync();
         await clerk.WaitForURLAsync("**done=reply**");
 
+        await clerk.GotoAsync(app.BaseAddress + "/hotline/indicators");
+        var indicators = await clerk.GetByTestId("indicators").InnerTextAsync();
+
         await citizen.GotoAsync(app.BaseAddress + ticketUrl);
         var reply = await citizen.GetByTestId("ticket-reply").InnerTextAsync();
         await citizen.GetByTestId("rate-form").GetByLabel("非常满意").CheckAsync();
@@ -65,6 +68,7 @@ public sealed class HotlineBrowserTests(HotlineServedApp app) : IClassFixture<Ho
         department.ShouldBe("WH-MZ");
         reply.ShouldContain("明日修复");
         closedState.ShouldBe("Closed");
+        indicators.ShouldContain("武侯区民政局");
     }
 
     /// <summary>Trains the platform's dispatch model with the command line, as an operator would.</summary>

@@ -140,6 +140,8 @@ internal static class PermissionMatrix
         ["GET /api/v1/hotline/tickets"] = Access.SignedIn,
         ["GET /api/v1/hotline/tickets/{id}"] = Access.TicketRecord,
         ["POST /api/v1/hotline/tickets/{id}/{step}"] = Access.TicketRecord,
+        ["GET /api/v1/hotline/indicators"] = Access.Staff,
+        ["GET /api/v1/hotline/indicators.xlsx"] = Access.Staff,
 
         // Ratings (好差评) and the hall queue (排队叫号)
         ["GET /api/v1/ratings/rectifications"] = Access.StaffInScope,

@@ -54,6 +54,11 @@ public sealed record TicketView(
 public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);
 
 
+/// <summary>Indicators of one department or region for a period; rates are 0–1, null when there is nothing to count.</summary>
+public sealed record IndicatorRow(
+    string Key, string Name, int Dispatched, double? ResponseRate, double? OnTimeRate, double? ResolutionRate, double? SatisfactionRate,
+    double? AverageHandlingHours, double? ReturnRate);
+
 /// <summary>What a caller or an agent fills in to file a ticket; agents give the caller's name and phone.</summary>
 public sealed record TicketRequest(
     TicketKind? Kind, string? Title, string? Text, string? Address, string? RegionCode, bool? Urgent, bool? Anonymous,
@@ -73,6 +78,9 @@ public interface IHotlineApi
 
     Task<Yiwang.Kernel.Results.Result<TicketView>> FileAsync(System.Security.Claims.ClaimsPrincipal user, TicketRequest request, CancellationToken ct);
 
-    /// <summary>Steps: dispatch, accept, return, reply, rate.</summary>
+    /// <summary>Indicators per department (by = department) or region for the period; for staff only.</summary>
+    Task<Yiwang.Kernel.Results.Result<IReadOnlyList<IndicatorRow>>> IndicatorsAsync(System.Security.Claims.ClaimsPrincipal user, string? from, string? to, string? by, CancellationToken ct);
+
+    /// <summary>Steps: dispatch, transfer, supervise, accept, return, reply, rate.</summary>
     Task<Yiwang.Kernel.Results.Result<TicketView>> StepAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct);
 }

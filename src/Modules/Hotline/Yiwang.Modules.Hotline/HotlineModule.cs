@@ -29,6 +29,7 @@ public static class HotlineModule
         services.AddScoped<Tickets.TicketFiling>();
         services.AddScoped<Tickets.TicketStepper>();
         services.AddScoped<Tickets.TicketReader>();
+        services.AddScoped<Tickets.IndicatorReport>();
         services.AddScoped<Contracts.IHotlineApi, Tickets.HotlineApi>();
         services.AddSingleton<Tickets.TicketDeadlines>();
         services.AddHostedService(sp => sp.GetRequiredService<Tickets.TicketDeadlines>());
@@ -50,6 +51,7 @@ public static class HotlineModule
         Tickets.FileTicket.MapFileTicket(group);
         Tickets.TicketQueries.MapTicketQueries(group);
         Tickets.TicketSteps.MapTicketSteps(group);
+        Tickets.Indicators.MapIndicators(group);
         Tickets.TicketForms.MapTicketForms(app);
     }
 }

@@ -40,6 +40,9 @@ internal sealed class Ticket
     public DateTime? DispatchedAtUtc { get; private set; }
     public DateTime? SignDueUtc { get; private set; }
     public DateTime? HandleDueUtc { get; private set; }
+    /// <summary>When the holding department signed for it (签收), or replied without signing first.</summary>
+    public DateTime? AcceptedAtUtc { get; private set; }
+
     public string? Reply { get; private set; }
     public DateTime? RepliedAtUtc { get; private set; }
 
@@ -115,7 +118,7 @@ internal sealed class Ticket
         Category = category;
         DepartmentCode = departmentCode;
         DispatchedAtUtc = now.UtcDateTime;
-        (WarnedAtUtc, SignOverdueAtUtc, EscalatedAtUtc) = (null, null, null);
+        (WarnedAtUtc, SignOverdueAtUtc, EscalatedAtUtc, AcceptedAtUtc) = (null, null, null, null);
         SignDueUtc = signDue.UtcDateTime;
         HandleDueUtc = handleDue.UtcDateTime;
         State = TicketState.Dispatched;
@@ -136,7 +139,7 @@ internal sealed class Ticket
     }
 
     /// <summary>签收 by the department that holds it.</summary>
-    public Result Accept()
+    public Result Accept(DateTimeOffset now)
     {
         if (State != TicketState.Dispatched)
         {
@@ -144,6 +147,7 @@ internal sealed class Ticket
         }
 
         State = TicketState.Accepted;
+        AcceptedAtUtc = now.UtcDateTime;
         Revision++;
         return Result.Success;
     }
@@ -183,6 +187,11 @@ internal sealed class Ticket
 
         Reply = reply.Trim();
         RepliedAtUtc = now.UtcDateTime;
+        if (DepartmentCode is not null)
+        {
+            AcceptedAtUtc ??= now.UtcDateTime;
+        }
+
         State = TicketState.Replied;
         Revision++;
         return Result.Success;

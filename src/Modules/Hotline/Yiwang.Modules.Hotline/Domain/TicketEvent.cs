@@ -12,10 +12,14 @@ internal sealed class TicketEvent
     public string Action { get; private set; } = "";
     public string Actor { get; private set; } = "";
     public string? Note { get; private set; }
+
+    /// <summary>The department holding the ticket after the step (for dispatches and transfers: the one it went to; for a return: the one returning).</summary>
+    public string? DepartmentCode { get; private set; }
     public DateTime AtUtc { get; private set; }
 
-    public static TicketEvent Record(Guid id, Guid ticketId, string action, string actor, string? note, DateTimeOffset now) => new()
+    public static TicketEvent Record(Guid id, Guid ticketId, string action, string actor, string? note, DateTimeOffset now, string? departmentCode = null) => new()
     {
+        DepartmentCode = departmentCode,
         Id = id,
         TicketId = ticketId,
         Action = action,

@@ -97,7 +97,7 @@ internal sealed class TicketFiling(
             {
                 var (signDue, handleDue) = limits.From(now, ticket.Urgent);
                 ticket.Dispatch(suggestion.Category, department, now, signDue, handleDue);
-                db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "dispatched", SmartDispatch.Name, $"{suggestion.Category} → {department}（置信度 {suggestion.Confidence:F2}）", now));
+                db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "dispatched", SmartDispatch.Name, $"{suggestion.Category} → {department}（置信度 {suggestion.Confidence:F2}）", now, department));
                 db.Audit.Add(AuditEntry.Record(SmartDispatch, "hotline.ticket_dispatched", ticket.Number, department, clock));
             }
         }

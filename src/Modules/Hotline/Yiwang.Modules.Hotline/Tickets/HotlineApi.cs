@@ -5,8 +5,11 @@ using Yiwang.Modules.Hotline.Contracts;
 namespace Yiwang.Modules.Hotline.Tickets;
 
 /// <summary>The hotline contract for the web pages: the same use cases and checks as the API.</summary>
-internal sealed class HotlineApi(TicketReader reader, TicketFiling filing, TicketStepper stepper) : IHotlineApi
+internal sealed class HotlineApi(TicketReader reader, TicketFiling filing, TicketStepper stepper, IndicatorReport indicators) : IHotlineApi
 {
+    public Task<Result<IReadOnlyList<IndicatorRow>>> IndicatorsAsync(ClaimsPrincipal user, string? from, string? to, string? by, CancellationToken ct) =>
+        indicators.ComputeAsync(user, from, to, by, ct);
+
     public Task<IReadOnlyList<TicketView>> ListAsync(ClaimsPrincipal user, TicketState? state, CancellationToken ct) => reader.ListAsync(user, state, ct);
 
     public Task<TicketView?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) => reader.GetAsync(user, id, ct);

@@ -55,6 +55,7 @@ internal sealed class TicketStepper(
         }
 
         var now = clock.GetUtcNow();
+        var holderBefore = ticket.DepartmentCode;
         string? note;
         Result result;
         switch (step)
@@ -102,7 +103,7 @@ internal sealed class TicketStepper(
                 note = request.Reason?.Trim();
                 break;
             case "accept":
-                result = access.IsHolder(user, ticket) ? ticket.Accept() : TicketErrors.NotHolder;
+                result = access.IsHolder(user, ticket) ? ticket.Accept(now) : TicketErrors.NotHolder;
                 note = null;
                 break;
             case "return":
@@ -129,7 +130,7 @@ internal sealed class TicketStepper(
 
         var actor = actors.Current;
         var action = step == "rate" && ticket.State == TicketState.Dispatched ? "reopened" : step;
-        db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, action, actor.Name, note, now));
+        db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, action, actor.Name, note, now, step == "return" ? holderBefore : ticket.DepartmentCode));
         db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_" + action, ticket.Number, note, clock));
         try
         {

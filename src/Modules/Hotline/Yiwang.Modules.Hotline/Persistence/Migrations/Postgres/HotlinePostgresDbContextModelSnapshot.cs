@@ -129,6 +129,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("AcceptedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at_utc");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -309,6 +313,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at_utc");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasColumnType("text")
+                        .HasColumnName("department_code");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

@@ -124,6 +124,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("AcceptedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at_utc");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -304,6 +308,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("at_utc");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)

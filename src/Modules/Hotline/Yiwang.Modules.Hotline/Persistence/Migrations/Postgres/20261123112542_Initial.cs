@@ -84,6 +84,7 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     dispatched_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     sign_due_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     handle_due_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    accepted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     reply = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
                     replied_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     satisfaction = table.Column<int>(type: "integer", nullable: true),
@@ -108,6 +109,7 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    department_code = table.Column<string>(type: "text", nullable: true),
                     at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -84,6 +84,7 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     dispatched_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     sign_due_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     handle_due_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    accepted_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     reply = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
                     replied_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
@@ -108,6 +109,7 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    department_code = table.Column<string>(type: "TEXT", nullable: true),
                     at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
