@@ -7,6 +7,7 @@ using Yiwang.TestKit;
 namespace Yiwang.EndToEndTests;
 
 /// <summary>The whole life of an application in the browser: applicant pages and the staff workbench, in Chinese.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture<BrowserTests.ServedDemoApp>
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -94,8 +95,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
 
     private async Task<IPage> SignedInPageAsync(IBrowser browser, string login, string password)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await BrowserSession.NewPageAsync(browser);
         await page.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=%2Faccount");
         await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
         await page.GetByLabel("密码").FillAsync(password);

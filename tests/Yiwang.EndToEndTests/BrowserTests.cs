@@ -5,6 +5,7 @@ using Yiwang.TestKit;
 
 namespace Yiwang.EndToEndTests;
 
+[Collection(BrowserCollection.Name)]
 public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture<BrowserTests.ServedDemoApp>
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -35,7 +36,7 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         var (playwright, browser) = await LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var page = await BrowserSession.NewPageAsync(browser);
 
         await page.GotoAsync(app.BaseAddress + "/");
         await page.GetByRole(AriaRole.Searchbox).FillAsync("营业执照");
@@ -61,7 +62,7 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         var (playwright, browser) = await LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync();
+        var page = await BrowserSession.NewPageAsync(browser);
 
         await page.GotoAsync(app.BaseAddress + "/items/511602-MZ-001");
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
@@ -80,7 +81,7 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         var (playwright, browser) = await LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync();
+        var page = await BrowserSession.NewPageAsync(browser);
 
         await page.GotoAsync(app.BaseAddress + "/regions");
         await page.GetByRole(AriaRole.Link, new() { Name = "四川省" }).ClickAsync();
@@ -103,7 +104,7 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         var (playwright, browser) = await LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var citizen = await browser.NewPageAsync();
+        var citizen = await BrowserSession.NewPageAsync(browser);
 
         await citizen.GotoAsync(app.BaseAddress + "/account/register");
         await citizen.GetByLabel("姓名").FillAsync("浏览器测试");
@@ -124,8 +125,7 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         var given = await citizen.Locator("table.grants").First.InnerTextAsync();
         await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "account-grant.png"), FullPage = true });
 
-        var agentContext = await browser.NewContextAsync();
-        var agent = await agentContext.NewPageAsync();
+        var agent = await BrowserSession.NewPageAsync(browser);
         await SignInAsync(agent, DemoAgentId, "Demo2026citizen");
         var received = await agent.Locator("table.grants").Last.InnerTextAsync();
         var actFor = await agent.APIRequest.GetAsync(app.BaseAddress + "/api/v1/identity/legal-persons/" + creditCode);

@@ -18,6 +18,7 @@ public sealed class HotlineServedApp : YiwangDemoApp
 }
 
 /// <summary>12345 in the browser: a citizen files a complaint, it is dispatched automatically, the department replies, the citizen rates it.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class HotlineBrowserTests(HotlineServedApp app) : IClassFixture<HotlineServedApp>
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -88,14 +89,6 @@ public sealed class HotlineBrowserTests(HotlineServedApp app) : IClassFixture<Ho
         (await YiwangCli.RunAsync(["hotline", "train", "--input", csv, "--model", app.ModelDirectory, "--data", data])).ShouldBe(0);
     }
 
-    private async Task<IPage> SignInAsync(IBrowser browser, string login, string password, string returnUrl)
-    {
-        var page = await (await browser.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowser browser, string login, string password, string returnUrl) =>
+        BrowserSession.SignInAsync(browser, app.BaseAddress, login, password, returnUrl);
 }

@@ -6,6 +6,7 @@ using Xunit;
 namespace Yiwang.EndToEndTests;
 
 /// <summary>A holder shows a licence from the wallet as a QR code; a stranger's browser verifies it without signing in.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture<BrowserTests.ServedDemoApp>
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -16,7 +17,7 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         Assert.SkipUnless(File.Exists(Chromium), "Debian chromium is not installed (CI installs it).");
         var ct = TestContext.Current.CancellationToken;
         var approver = await app.AsAsync("GA-APPROVER");
-        (await approver.PostAsJsonAsync("/api/v1/licences", new
+        var issuedLicence = await approver.PostAsJsonAsync("/api/v1/licences", new
         {
             typeCode = "11100000MB0143028R001",
             holderName = "张广安",
@@ -26,7 +27,9 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
                 ["经营者"] = "张广安", ["组成形式"] = "个人经营", ["经营场所"] = "广安区兴安路 8 号", ["经营范围"] = "小吃服务",
                 ["登记机关"] = "广安市广安区市场监督管理局", ["注册日期"] = "2026-11-23",
             },
-        }, ct)).EnsureSuccessStatusCode();
+        }, ct);
+        issuedLicence.EnsureSuccessStatusCode();
+        var credential = (await issuedLicence.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("credential").GetString()!;
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -34,7 +37,7 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        var holder = await (await browser.NewContextAsync()).NewPageAsync();
+        var holder = await BrowserSession.NewPageAsync(browser);
         await holder.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=%2Fmy%2Flicences");
         await holder.GetByLabel("身份证号码或工作人员账号").FillAsync("511602199003071232");
         await holder.GetByLabel("密码").FillAsync("Demo2026citizen");
@@ -51,13 +54,21 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         var link = new Uri((await holder.GetByTestId("verify-link").GetAttributeAsync("href"))!);
 
         // Anyone: a fresh browser, not signed in, opens the link (on this test server's address).
-        var stranger = await (await browser.NewContextAsync()).NewPageAsync();
+        var stranger = await BrowserSession.NewPageAsync(browser);
         await stranger.GotoAsync(app.BaseAddress + link.PathAndQuery);
         var verdict = await stranger.GetByTestId("verdict").GetAttributeAsync("data-verdict");
         var shown = await stranger.GetByTestId("disclosed").InnerTextAsync();
         await Shot(stranger, "licence-verified");
 
+        // The same stranger uploads the credential file itself (as filed with an application).
+        await stranger.GotoAsync(app.BaseAddress + "/verify");
+        await stranger.GetByTestId("upload-form").Locator("input[type=file]").SetInputFilesAsync(
+            new FilePayload { Name = "licence.jwt", MimeType = "application/vc+sd-jwt", Buffer = System.Text.Encoding.UTF8.GetBytes(credential) });
+        await stranger.GetByTestId("upload-form").GetByRole(AriaRole.Button, new() { Name = "核验文件" }).ClickAsync();
+        var fileVerdict = await stranger.GetByTestId("verdict").GetAttributeAsync("data-verdict");
+
         verdict.ShouldBe("Valid");
+        fileVerdict.ShouldBe("Valid");
         shown.ShouldContain("张广安");
         shown.ShouldContain("小吃服务");
         shown.ShouldNotContain("兴安路");
@@ -106,7 +117,7 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         await holder.WaitForURLAsync("**done=authorised**");
 
         // The bank: a fresh browser, not signed in, opens the link and asks to see the licence.
-        var bank = await (await browser.NewContextAsync()).NewPageAsync();
+        var bank = await BrowserSession.NewPageAsync(browser);
         await bank.GotoAsync(app.BaseAddress + shareLink.PathAndQuery);
         await bank.GetByTestId("shared-form").GetByRole(AriaRole.Button).ClickAsync();
         var bankVerdict = await bank.GetByTestId("verdict").GetAttributeAsync("data-verdict");
@@ -133,16 +144,8 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         uses.ShouldContain("武侯区民政局");
     }
 
-    private async Task<IPage> SignInAsync(IBrowser browser, string login, string password, string returnUrl)
-    {
-        var page = await (await browser.NewContextAsync()).NewPageAsync();
-        await page.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowser browser, string login, string password, string returnUrl) =>
+        BrowserSession.SignInAsync(browser, app.BaseAddress, login, password, returnUrl);
 
     private static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Yiwang.TestKit.RepositoryPaths.Artifacts("screenshots"), name + ".png"), FullPage = true });

@@ -10,6 +10,8 @@ internal static partial class Texts
         ["uses"] = ("用证记录", "Uses"),
         ["verifyLicence"] = ("证照核验", "Verify a licence"),
         ["verifyLead"] = ("扫描证照二维码后打开的链接，或持证人出示的证照数据，粘贴到下面即可核验，无需登录。", "Paste the link from a licence's QR code, or the licence data the holder showed you. No sign-in needed."),
+        ["licenceFile"] = ("或上传证照文件", "Or upload the licence file"),
+        ["verifyFile"] = ("核验文件", "Verify the file"),
         ["verify"] = ("核验", "Verify"),
         ["licenceData"] = ("证照链接或数据", "Licence link or data"),
         ["licenceType"] = ("证照类型", "Licence type"),

@@ -112,6 +112,7 @@ internal static class PermissionMatrix
         ["GET /api/v1/licences/status/{issuerCode}/{purpose}/{list}"] = Access.Public,
         ["POST /api/v1/licences/verify"] = Access.Public,
         ["POST /api/v1/licences/verify/batch"] = Access.Public,
+        ["POST /api/v1/licences/verify/file"] = Access.Public,
         ["POST /api/v1/licences"] = Access.Staff,
         ["GET /api/v1/licences/mine"] = Access.SignedIn,
         ["GET /api/v1/licences/issued"] = Access.Staff,

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Yiwang.Kernel;
 using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Modules;
 using Yiwang.Modules.Hotline.Contracts;
 using Yiwang.Modules.Hotline.Domain;
 using Yiwang.Modules.Hotline.Persistence;
@@ -17,27 +17,14 @@ namespace Yiwang.Modules.Hotline.Tickets;
 /// escalation (超时督办) past the handling time, each as a history step and an audit row. The mark, the step and the
 /// audit row are one commit guarded by the ticket's revision: two nodes or a restart neither double nor lose one.
 /// </summary>
-internal sealed partial class TicketDeadlines(
-    IServiceScopeFactory scopes, IOptions<HotlineOptions> options, TimeProvider clock, ILogger<TicketDeadlines> logger) : BackgroundService
+internal sealed class TicketDeadlines(
+    IServiceScopeFactory scopes, IOptions<HotlineOptions> options, TimeProvider clock, ILogger<TicketDeadlines> logger) : PeriodicJob(logger)
 {
     private static readonly Actor Sweep = new("hotline", "时限监控");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.SweepSeconds)));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SweepSeconds);
+
+    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One pass; returns what it recorded, as (ticket number, step) pairs.</summary>
     public async Task<IReadOnlyList<(string Number, string Step)>> RunOnceAsync(CancellationToken ct)
@@ -73,6 +60,4 @@ internal sealed partial class TicketDeadlines(
         return recorded;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The hotline deadline sweep failed; the next pass retries")]
-    private static partial void LogFailed(ILogger logger, Exception e);
 }

@@ -69,6 +69,25 @@ public sealed partial class DocumentTests(LicencesApp app) : IClassFixture<Licen
         LicencesApp.Verdict(madeUp).ShouldBe("Malformed");
     }
 
+    [Fact]
+    public async Task A_credential_file_is_verified_by_upload_and_an_empty_or_missing_file_is_refused()
+    {
+        var licence = await app.IssueAsync(_ct);
+        var credential = licence.GetProperty("credential").GetString()!;
+        var anonymous = app.Client();
+
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(credential));
+        file.Headers.ContentType = new("application/vc+sd-jwt");
+        var uploaded = await anonymous.PostAsync("/api/v1/licences/verify/file", new MultipartFormDataContent { { file, "file", "licence.jwt" } }, _ct);
+        var empty = await anonymous.PostAsync("/api/v1/licences/verify/file", new MultipartFormDataContent { { new ByteArrayContent([]), "file", "empty.jwt" } }, _ct);
+        var none = await anonymous.PostAsync("/api/v1/licences/verify/file", new StringContent("x"), _ct);
+
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync(_ct));
+        LicencesApp.Verdict(await uploaded.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(_ct)).ShouldBe("Valid");
+        await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "licences.invalid_presentation");
+        await none.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "licences.invalid_presentation");
+    }
+
     [GeneratedRegex("data-verify-link=\"([^\"]+)\"")]
     private static partial Regex VerifyLink();
 }

@@ -38,6 +38,8 @@ internal static class Presentations
             .WithSummary("The holder shows a licence: a presentation disclosing only the chosen fields, with its verification link and QR code");
         group.MapPost("/verify", Verify).AllowAnonymous()
             .WithSummary("Verify a presented licence or its verification link: valid, revoked, suspended, expired, tampered, unknown issuer or malformed");
+        group.MapPost("/verify/file", VerifyFile).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("Verify an uploaded credential file (multipart field file, at most 64 KB): the same answer as for pasted text");
         group.MapPost("/verify/batch", VerifyBatch).AllowAnonymous()
             .WithSummary("Verify up to 1,000 presentations or links in one request (for departments checking many); answers in the same order");
     }
@@ -97,6 +99,18 @@ internal static class Presentations
 
         var presentation = SdJwt.Combine(jws, disclosures.Where(d => wanted.Contains(d.Name)).Select(d => d.Encoded));
         return new LicencePresentation(licence.Identifier, presentation, $"{baseUrl}/verify?p={Uri.EscapeDataString(presentation)}", "", "", wanted);
+    }
+
+    private static async Task<Results<Ok<VerificationView>, ProblemHttpResult>> VerifyFile(HttpRequest http, LicenceVerifier verifier, CancellationToken ct)
+    {
+        var file = http.HasFormContentType ? (await http.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        if (file is null || file.Length is 0 or > 64 * 1024)
+        {
+            return LicenceErrors.InvalidPresentation.ToProblem();
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
+        return TypedResults.Ok(await verifier.VerifyAsync(await reader.ReadToEndAsync(ct), ct));
     }
 
     private static async Task<Results<Ok<VerificationView[]>, ProblemHttpResult>> VerifyBatch(BatchVerifyRequest request, LicenceVerifier verifier, CancellationToken ct)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Modules;
 using Yiwang.Modules.Licences.Domain;
 using Yiwang.Modules.Licences.Persistence;
 
@@ -15,27 +15,14 @@ namespace Yiwang.Modules.Licences.Jobs;
 /// commit guarded by the objection's revision, so two nodes or a restart never escalate the same objection twice and
 /// an escalation is never lost: what one pass misses, the next one finds.
 /// </summary>
-internal sealed partial class EscalateOverdueObjections(
-    IServiceScopeFactory scopes, IOptions<LicencesOptions> options, TimeProvider clock, ILogger<EscalateOverdueObjections> logger) : BackgroundService
+internal sealed class EscalateOverdueObjections(
+    IServiceScopeFactory scopes, IOptions<LicencesOptions> options, TimeProvider clock, ILogger<EscalateOverdueObjections> logger) : PeriodicJob(logger)
 {
     private static readonly Actor Supervision = new("licences", "证照异议督办");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ObjectionSweepSeconds)));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ObjectionSweepSeconds);
+
+    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One pass; returns how many objections this pass escalated.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -70,6 +57,4 @@ internal sealed partial class EscalateOverdueObjections(
         return escalated;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Escalating overdue licence objections failed; the next pass retries")]
-    private static partial void LogFailed(ILogger logger, Exception e);
 }

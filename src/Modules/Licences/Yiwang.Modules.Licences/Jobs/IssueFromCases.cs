@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Yiwang.Kernel.Auditing;
+using Yiwang.Kernel.Modules;
 using Yiwang.Modules.Cases.Contracts;
 using Yiwang.Modules.Licences.Contracts;
 using Yiwang.Modules.Licences.Domain;
@@ -17,28 +17,15 @@ namespace Yiwang.Modules.Licences.Jobs;
 /// licence of that type filled from the case. A case already handled is skipped (one licence per case and type, by a
 /// unique index), so a restart, a second node or a re-read boundary neither loses nor doubles a licence.
 /// </summary>
-internal sealed partial class IssueFromCases(IServiceScopeFactory scopes, IOptions<LicencesOptions> options, ILogger<IssueFromCases> logger) : BackgroundService
+internal sealed partial class IssueFromCases(IServiceScopeFactory scopes, IOptions<LicencesOptions> options, ILogger<IssueFromCases> logger) : PeriodicJob(logger)
 {
     private const string CursorName = "cases";
     private static readonly Actor Issuer = new("licences", "电子证照自动签发");
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IssueFromCasesSeconds)));
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.IssueFromCasesSeconds);
+
+    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>
     /// One pass over the feed; returns how many licences were issued. Each pass re-reads a margin before the cursor:
@@ -172,9 +159,6 @@ internal sealed partial class IssueFromCases(IServiceScopeFactory scopes, IOptio
             // Another node moved it at the same time; the next pass reads from wherever it is.
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Issuing licences from completed cases failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No licence of type {Type} for case {Number}: {Code}")]
     private static partial void LogSkipped(ILogger logger, string? number, string type, string code);

@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Yiwang.EndToEndTests;
+
+/// <summary>
+/// The browser tests share one collection: they run one after another, not beside each other, because several
+/// Chromium instances and served platforms on CI's two cores (with the other test assemblies running too) made page
+/// loads miss Playwright's 30-second default. Pages also wait up to 90 seconds: slow is not wrong here.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>New pages with patient time limits, and signing in through the sign-in page.</summary>
+internal static class BrowserSession
+{
+    private const float Patience = 90_000;
+
+    public static async Task<IPage> NewPageAsync(IBrowser browser, ViewportSize? viewport = null)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1200, Height = 900 } });
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs a fresh browser context in and waits for the page it returns to.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, string baseAddress, string login, string password, string returnUrl)
+    {
+        var page = await NewPageAsync(browser);
+        await page.GotoAsync(baseAddress + "/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**" + returnUrl);
+        return page;
+    }
+}
