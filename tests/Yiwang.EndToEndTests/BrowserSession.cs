@@ -19,6 +19,24 @@ internal static class BrowserSession
 {
     private const float Patience = 90_000;
 
+    /// <summary>
+    /// Waiting for a URL ends when the navigation to it commits; the locators used next wait for their elements. (Waiting
+    /// for the load event as well sometimes hung past any time limit on CI after the URL had already changed.)
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    /// <summary>
+    /// Before a step that ends on the URL the page already shows (a second upload: <c>?done=uploaded</c> again), opens
+    /// the page afresh without its query, so that waiting for the URL waits for the step and not for what came before.
+    /// </summary>
+    public static async Task FreshAsync(IPage page)
+    {
+        if (page.Url.Contains('?', StringComparison.Ordinal))
+        {
+            await page.GotoAsync(page.Url.Split('?')[0]);
+        }
+    }
+
     public static async Task<IPage> NewPageAsync(IBrowser browser, ViewportSize? viewport = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1200, Height = 900 } });
@@ -35,7 +53,7 @@ internal static class BrowserSession
         await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
+        await page.WaitForURLAsync("**" + returnUrl, BrowserSession.Committed);
         return page;
     }
 }

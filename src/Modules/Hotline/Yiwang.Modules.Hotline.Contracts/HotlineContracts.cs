@@ -48,7 +48,7 @@ public enum TicketState
 public sealed record TicketView(
     Guid Id, string Number, TicketChannel Channel, TicketKind Kind, string CallerName, string CallerPhone, bool Anonymous, string Title, string Text, string Address,
     string RegionCode, bool Urgent, string? Category, double? Confidence, TicketState State, string? DepartmentCode, DateTime CreatedAtUtc,
-    DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string Light, DateTime? EscalatedAtUtc, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
+    DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string Light, DateTime? EscalatedAtUtc, Guid? PossibleDuplicateOfId, Guid? MergedIntoId, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
     int Revision, IReadOnlyList<TicketStepView> History);
 
 public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);
@@ -64,8 +64,9 @@ public sealed record TicketRequest(
     TicketKind? Kind, string? Title, string? Text, string? Address, string? RegionCode, bool? Urgent, bool? Anonymous,
     string? CallerName, string? CallerPhone, TicketChannel? Channel);
 
-/// <summary>The fields of a handling step: dispatch (category, department), return (reason), reply, rate (level 1–5, comment).</summary>
-public sealed record TicketStepRequest(string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision);
+/// <summary>The fields of a handling step: dispatch (category, department), transfer and return (reason), reply, rate (level 1–5, comment), merge (TargetId: the open ticket this one repeats).</summary>
+public sealed record TicketStepRequest(
+    string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision, Guid? TargetId = null);
 
 /// <summary>The hotline for the web pages: the same use cases and checks as the API.</summary>
 public interface IHotlineApi

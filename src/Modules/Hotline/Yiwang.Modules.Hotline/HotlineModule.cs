@@ -29,6 +29,7 @@ public static class HotlineModule
         services.AddScoped<Tickets.TicketFiling>();
         services.AddScoped<Tickets.TicketStepper>();
         services.AddScoped<Tickets.TicketReader>();
+        services.AddScoped<Tickets.DuplicateFinder>();
         services.AddScoped<Tickets.IndicatorReport>();
         services.AddScoped<Contracts.IHotlineApi, Tickets.HotlineApi>();
         services.AddSingleton<Tickets.TicketDeadlines>();

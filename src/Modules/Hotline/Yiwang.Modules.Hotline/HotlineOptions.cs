@@ -21,6 +21,9 @@ internal sealed class HotlineOptions
     /// <summary>Count ordinary days as working days of the reference calendar instead of calendar days.</summary>
     public bool WorkingDays { get; set; }
 
+    /// <summary>How far back a new ticket is compared with open ones to spot a repeat.</summary>
+    public int DuplicateWindowHours { get; set; } = 72;
+
     /// <summary>How often the deadline sweep runs.</summary>
     public int SweepSeconds { get; set; } = 60;
 

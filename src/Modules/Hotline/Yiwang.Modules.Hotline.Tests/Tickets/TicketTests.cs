@@ -147,4 +147,31 @@ public sealed class TicketTests(TicketsApp app) : IClassFixture<TicketsApp>
         transferred.GetProperty("light").GetString().ShouldBe("green");
         await noReason.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "hotline.reason_required");
     }
+
+    [Fact]
+    public async Task A_repeat_from_the_same_caller_is_held_for_the_agent_who_merges_it_into_the_open_original()
+    {
+        var caller = await app.AsAsync("511602199003071232");
+        var agent = await app.AsAsync("HOTLINE-AGENT");
+        var first = await (await caller.PostAsJsonAsync("/api/v1/hotline/tickets", new { kind = "Complaint", title = "广场路灯坏了", text = "中心广场的路灯坏了", regionCode = "511602", address = "中心广场" }, _ct))
+            .Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var second = await (await caller.PostAsJsonAsync("/api/v1/hotline/tickets", new { kind = "Complaint", title = "广场路灯还是坏的", text = "中心广场路灯仍未修复", regionCode = "511602", address = "中心广场" }, _ct))
+            .Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var firstId = first.GetProperty("id").GetGuid();
+        var secondId = second.GetProperty("id").GetGuid();
+
+        var intoItself = await agent.PostAsJsonAsync($"/api/v1/hotline/tickets/{secondId}/merge", new { targetId = secondId }, _ct);
+        var merged = await TicketsApp.StepAsync(agent, secondId, "merge", new { targetId = firstId }, _ct);
+        var original = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/hotline/tickets/{firstId}", _ct);
+        var byCaller = await caller.PostAsJsonAsync($"/api/v1/hotline/tickets/{firstId}/merge", new { targetId = secondId }, _ct);
+
+        second.GetProperty("possibleDuplicateOfId").GetGuid().ShouldBe(firstId);
+        second.GetProperty("state").GetString().ShouldBe("Registered");
+        await intoItself.ShouldBeProblemAsync(HttpStatusCode.Conflict, "hotline.illegal_transition");
+        merged.GetProperty("state").GetString().ShouldBe("Closed");
+        merged.GetProperty("mergedIntoId").GetGuid().ShouldBe(firstId);
+        merged.GetProperty("reply").GetString()!.ShouldContain(first.GetProperty("number").GetString()!);
+        original.GetProperty("history").EnumerateArray().ShouldContain(h => h.GetProperty("action").GetString() == "merged_in");
+        await byCaller.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "hotline.not_agent");
+    }
 }

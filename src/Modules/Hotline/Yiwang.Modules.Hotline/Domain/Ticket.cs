@@ -58,6 +58,12 @@ internal sealed class Ticket
     /// <summary>When the sweep escalated the ticket for being past its handling time (超时督办); reset by a new dispatch.</summary>
     public DateTime? EscalatedAtUtc { get; private set; }
 
+    /// <summary>An open ticket this one looks like (same caller, or same place and topic, within the window), for the agent to merge.</summary>
+    public Guid? PossibleDuplicateOfId { get; private set; }
+
+    /// <summary>The ticket this one was merged into (合并); it is closed and handled there.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     public int Returns { get; private set; }
     public int Reopens { get; private set; }
     public int Revision { get; private set; }
@@ -99,6 +105,24 @@ internal sealed class Ticket
     {
         Number = number;
         return this;
+    }
+
+    public void SuspectDuplicateOf(Guid other) => PossibleDuplicateOfId = other;
+
+    /// <summary>合并: closed as a duplicate of another open ticket, where it is handled and answered.</summary>
+    public Result MergeInto(Ticket target, DateTimeOffset now)
+    {
+        if (target.Id == Id || State is TicketState.Replied or TicketState.Closed || target.State is TicketState.Replied or TicketState.Closed)
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        MergedIntoId = target.Id;
+        Reply = $"您反映的问题与工单 {target.Number} 相同，已合并办理，结果将一并答复。";
+        RepliedAtUtc = now.UtcDateTime;
+        State = TicketState.Closed;
+        Revision++;
+        return Result.Success;
     }
 
     public void Suggest(string category, double confidence)

@@ -20,8 +20,9 @@ namespace Yiwang.Modules.Hotline.Tickets;
 
 /// <summary>
 /// 受理: a citizen files a ticket on the web or through the API, or an agent takes a call. The dispatch model suggests
-/// the category; when it is sure enough and the routing table names a department for the region, the ticket is
-/// dispatched at once (智能派单), otherwise it waits for an agent with the suggestion attached.
+/// the category; when it is sure enough, the routing table names a department for the region and the ticket does not
+/// look like a repeat of an open one, it is dispatched at once (智能派单); otherwise it waits for an agent with the
+/// suggestion (and the suspected original) attached.
 /// </summary>
 internal static class FileTicket
 {
@@ -40,7 +41,7 @@ internal static class FileTicket
 /// <summary>The filing use case, shared by the API and the web form.</summary>
 internal sealed class TicketFiling(
     HotlineDbContext db, TicketAccess access, IIdentityApi identity, IReferenceApi reference, DeployedModel model, RoutingTable routes, TicketLimits limits,
-    IActorAccessor actors, TimeProvider clock)
+    DuplicateFinder duplicates, IActorAccessor actors, TimeProvider clock)
 {
     private static readonly Actor SmartDispatch = new("hotline", "智能派单");
 
@@ -87,13 +88,20 @@ internal sealed class TicketFiling(
         var ticket = registered.Value!.Numbered($"12345-{region}-{day}-{sequence:D4}");
         db.Tickets.Add(ticket);
         var actor = actors.Current;
-        db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "registered", actor.Name, channel.ToString(), now));
+        var repeat = await duplicates.FindAsync(ticket, ct);
+        if (repeat is not null)
+        {
+            ticket.SuspectDuplicateOf(repeat.Id);
+        }
+
+        db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "registered", actor.Name, repeat is null ? channel.ToString() : $"{channel}；疑似重复：{repeat.Number}", now));
         db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_registered", ticket.Number, channel.ToString(), clock));
 
         if (model.Suggest(ticket.Title, ticket.Text) is { } suggestion)
         {
             ticket.Suggest(suggestion.Category, suggestion.Confidence);
-            if (suggestion.Automatic && await routes.DepartmentForAsync(suggestion.Category, region, ct) is { } department)
+            // A suspected repeat waits for an agent: merging it is better than two departments working on one problem.
+            if (suggestion.Automatic && repeat is null && await routes.DepartmentForAsync(suggestion.Category, region, ct) is { } department)
             {
                 var (signDue, handleDue) = limits.From(now, ticket.Urgent);
                 ticket.Dispatch(suggestion.Category, department, now, signDue, handleDue);

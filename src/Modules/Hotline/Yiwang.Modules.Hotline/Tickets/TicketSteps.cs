@@ -24,7 +24,7 @@ internal static class TicketSteps
     public static void MapTicketSteps(this RouteGroupBuilder group)
     {
         group.MapPost("/tickets/{id:guid}/{step}", Handle).RequireAuthorization()
-            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note) by the agent; accept / return / reply by the holding department (reply also by the agent while with the hotline: 直办); rate by the caller");
+            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note), merge (合并 into targetId) by the agent; accept / return / reply by the holding department (reply also by the agent while with the hotline: 直办); rate by the caller");
     }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Handle(
@@ -39,7 +39,7 @@ internal static class TicketSteps
 internal sealed class TicketStepper(
     HotlineDbContext db, TicketAccess access, IReferenceApi reference, TicketLimits limits, IActorAccessor actors, TimeProvider clock)
 {
-    public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step", "Steps are dispatch, transfer, supervise, accept, return, reply and rate.");
+    public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step", "Steps are dispatch, transfer, supervise, merge, accept, return, reply and rate.");
 
     public async Task<Result<TicketView>> TakeAsync(ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct)
     {
@@ -97,6 +97,26 @@ internal sealed class TicketStepper(
                 var (transferSign, transferHandle) = limits.From(now, ticket.Urgent);
                 result = ticket.Transfer(target.Code, now, transferSign, transferHandle);
                 note = $"→ {target.Name}：{request.Reason.Trim()}";
+                break;
+            case "merge":
+                if (!access.IsAgentFor(user, ticket.RegionCode))
+                {
+                    return TicketErrors.NotAgent;
+                }
+
+                var original = request.TargetId is { } targetId ? await db.Tickets.FirstOrDefaultAsync(t => t.Id == targetId, ct) : null;
+                if (original is null || !access.IsAgentFor(user, original.RegionCode))
+                {
+                    return TicketErrors.NotFound;
+                }
+
+                result = ticket.MergeInto(original, now);
+                note = $"合并至 {original.Number}";
+                if (!result.IsFailure)
+                {
+                    db.Events.Add(TicketEvent.Record(Ids.New(clock), original.Id, "merged_in", actors.Current.Name, $"合并了 {ticket.Number}", now, original.DepartmentCode));
+                }
+
                 break;
             case "supervise":
                 result = access.IsAgentFor(user, ticket.RegionCode) ? ticket.Supervise(request.Reason) : TicketErrors.NotAgent;

@@ -201,11 +201,19 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(14)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("number");
+
+                    b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("possible_duplicate_of_id");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()

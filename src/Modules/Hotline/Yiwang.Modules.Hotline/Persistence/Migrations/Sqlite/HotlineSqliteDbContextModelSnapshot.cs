@@ -196,11 +196,19 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
+
+                    b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("possible_duplicate_of_id");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()

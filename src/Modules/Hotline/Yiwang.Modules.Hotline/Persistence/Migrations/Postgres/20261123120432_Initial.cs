@@ -91,6 +91,8 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     warned_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     sign_overdue_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     escalated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    possible_duplicate_of_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    merged_into_id = table.Column<Guid>(type: "uuid", nullable: true),
                     returns = table.Column<int>(type: "integer", nullable: false),
                     reopens = table.Column<int>(type: "integer", nullable: false),
                     revision = table.Column<int>(type: "integer", nullable: false)

@@ -91,6 +91,8 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     warned_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     sign_overdue_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     escalated_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    possible_duplicate_of_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    merged_into_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     returns = table.Column<int>(type: "INTEGER", nullable: false),
                     reopens = table.Column<int>(type: "INTEGER", nullable: false),
                     revision = table.Column<int>(type: "INTEGER", nullable: false)
