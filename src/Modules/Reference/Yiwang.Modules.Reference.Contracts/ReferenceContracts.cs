@@ -61,6 +61,9 @@ public interface IReferenceApi
     /// <summary>The department with this code, or null.</summary>
     Task<DepartmentInfo?> FindDepartmentAsync(string code, CancellationToken ct);
 
+    /// <summary>The departments with these codes (unknown codes are left out), for naming the departments of a list.</summary>
+    Task<IReadOnlyDictionary<string, DepartmentInfo>> FindDepartmentsAsync(IReadOnlyCollection<string> codes, CancellationToken ct);
+
     /// <summary>All departments by code, for bulk validation (imports).</summary>
     Task<IReadOnlyDictionary<string, DepartmentInfo>> AllDepartmentsAsync(CancellationToken ct);
 

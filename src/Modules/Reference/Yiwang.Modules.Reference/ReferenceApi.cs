@@ -18,6 +18,10 @@ internal sealed class ReferenceApi(RegionDirectory regions, ReferenceDbContext d
     public async Task<DepartmentInfo?> FindDepartmentAsync(string code, CancellationToken ct) =>
         (await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct))?.ToInfo();
 
+    public async Task<IReadOnlyDictionary<string, DepartmentInfo>> FindDepartmentsAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
+        codes.Count == 0 ? new Dictionary<string, DepartmentInfo>()
+            : (await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).ToListAsync(ct)).ToDictionary(d => d.Code, d => d.ToInfo());
+
     public async Task<IReadOnlyDictionary<string, DepartmentInfo>> AllDepartmentsAsync(CancellationToken ct) =>
         (await db.Departments.AsNoTracking().ToListAsync(ct)).ToDictionary(d => d.Code, d => d.ToInfo());
 

@@ -38,8 +38,8 @@ internal static class Routes
             return Dispatch.Classify.StaffOnly.ToProblem();
         }
 
-        var departments = await reference.AllDepartmentsAsync(ct);
         var rows = await db.Routes.AsNoTracking().OrderBy(r => r.Category).ThenBy(r => r.RegionCode).Take(5000).ToListAsync(ct);
+        var departments = await reference.FindDepartmentsAsync([.. rows.Select(r => r.DepartmentCode).Distinct()], ct);
         return TypedResults.Ok(rows.Select(r => View(r, departments)).ToList());
     }
 

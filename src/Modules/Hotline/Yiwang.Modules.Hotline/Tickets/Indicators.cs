@@ -87,7 +87,6 @@ internal sealed class IndicatorReport(HotlineDbContext db, IAccountOverviews acc
         var tickets = await db.Tickets.AsNoTracking().Where(t => t.CreatedAtUtc >= start && t.CreatedAtUtc < end && t.DispatchedAtUtc != null).ToListAsync(ct);
         var ids = tickets.Select(t => t.Id).ToList();
         var events = await db.Events.AsNoTracking().Where(e => ids.Contains(e.TicketId) && e.DepartmentCode != null).ToListAsync(ct);
-        var departments = await reference.AllDepartmentsAsync(ct);
         var sees = staff.IsPlatformAdmin || staff.HasRole(IdentityRoles.HotlineAgent) || staff.HasRole(IdentityRoles.Supervisor);
 
         IndicatorRow Row(string key, string name, IReadOnlyCollection<Ticket> held, int dispatched, int returns)
@@ -104,20 +103,23 @@ internal sealed class IndicatorReport(HotlineDbContext db, IAccountOverviews acc
                 Share(returns, dispatched));
         }
 
+        static bool IsDispatch(TicketEvent e) => e.Action is "dispatched" or "dispatch" or "transfer";
         List<IndicatorRow> rows;
         if (by == "region")
         {
+            var regionOf = tickets.ToDictionary(t => t.Id, t => t.RegionCode);
+            var eventsByRegion = events.ToLookup(e => regionOf[e.TicketId]);
             rows = [.. tickets.GroupBy(t => t.RegionCode).OrderBy(g => g.Key).Select(g => Row(g.Key, reference.FindRegion(g.Key)?.FullName ?? g.Key, [.. g],
-                events.Count(e => g.Any(t => t.Id == e.TicketId) && e.Action is "dispatched" or "dispatch" or "transfer"),
-                events.Count(e => g.Any(t => t.Id == e.TicketId) && e.Action == "return")))];
+                eventsByRegion[g.Key].Count(IsDispatch), eventsByRegion[g.Key].Count(e => e.Action == "return")))];
         }
         else
         {
-            var codes = events.Select(e => e.DepartmentCode!).Distinct().Order(StringComparer.Ordinal).ToList();
-            rows = [.. codes.Select(code => Row(code, departments.GetValueOrDefault(code)?.Name ?? code,
-                [.. tickets.Where(t => t.DepartmentCode == code)],
-                events.Count(e => e.DepartmentCode == code && e.Action is "dispatched" or "dispatch" or "transfer"),
-                events.Count(e => e.DepartmentCode == code && e.Action == "return")))];
+            var eventsByDepartment = events.ToLookup(e => e.DepartmentCode!);
+            var ticketsByDepartment = tickets.Where(t => t.DepartmentCode is not null).ToLookup(t => t.DepartmentCode!);
+            var codes = eventsByDepartment.Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+            var departments = await reference.FindDepartmentsAsync(codes, ct);
+            rows = [.. codes.Select(code => Row(code, departments.GetValueOrDefault(code)?.Name ?? code, [.. ticketsByDepartment[code]],
+                eventsByDepartment[code].Count(IsDispatch), eventsByDepartment[code].Count(e => e.Action == "return")))];
         }
 
         return sees ? rows : rows.Where(r => by != "region" && r.Key == staff.DepartmentCode).ToList();

@@ -94,9 +94,10 @@ internal static class Objections
             if (!staff.IsPlatformAdmin)
             {
                 var issuers = await db.Issuers.AsNoTracking().Select(i => new { i.CreditCode, i.DepartmentCode }).ToListAsync(ct);
-                var departments = await reference.AllDepartmentsAsync(ct);
+                // Only a supervisor needs the issuers' regions (to see those in scope); a department sees its own issuer.
+                var regions = staff.HasRole(IdentityRoles.Supervisor) ? await reference.FindDepartmentsAsync([.. issuers.Select(i => i.DepartmentCode)], ct) : null;
                 var watched = issuers.Where(i => i.DepartmentCode == staff.DepartmentCode
-                        || (staff.HasRole(IdentityRoles.Supervisor) && staff.Covers(i.DepartmentCode, departments.GetValueOrDefault(i.DepartmentCode)?.RegionCode)))
+                        || (regions is not null && staff.Covers(i.DepartmentCode, regions.GetValueOrDefault(i.DepartmentCode)?.RegionCode)))
                     .Select(i => i.CreditCode).ToList();
                 query = query.Where(o => watched.Contains(o.IssuerCode) || (o.RaisedByDepartment != null && o.RaisedByDepartment == staff.DepartmentCode));
             }
