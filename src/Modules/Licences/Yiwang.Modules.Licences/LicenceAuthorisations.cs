@@ -135,16 +135,18 @@ internal sealed class LicenceAuthorisations(
         return [.. rows.Select(a => View(a, forHolder: false))];
     }
 
-    public async Task<Result<AuthorisedUse>> UseAsync(ClaimsPrincipal user, Guid id, string? purpose, Guid? caseId, CancellationToken ct)
+    public async Task<Result<AuthorisedUse>> UseAsync(ClaimsPrincipal user, Guid id, string? purpose, Guid? caseId, CancellationToken ct) =>
+        await ToCallersDepartmentAsync(user, id, ct) is { } authorisation
+            ? await UseAsync(authorisation, $"{authorisation.GranteeName}（{actors.Current.Name}）", purpose, caseId ?? authorisation.CaseId, ct)
+            : LicenceErrors.AuthorisationNotFound;
+
+    /// <summary>The authorisation when it was granted to the caller's department (its staff or systems); null otherwise.</summary>
+    public async Task<LicenceAuthorisation?> ToCallersDepartmentAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var authorisation = await db.Authorisations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (authorisation is null || authorisation.GranteeKind != GranteeKind.Department || access.StaffOf(user) is not { } staff
-            || staff.DepartmentCode != authorisation.GranteeCode)
-        {
-            return LicenceErrors.AuthorisationNotFound;
-        }
-
-        return await UseAsync(authorisation, $"{authorisation.GranteeName}（{actors.Current.Name}）", purpose, caseId ?? authorisation.CaseId, ct);
+        return authorisation is { GranteeKind: GranteeKind.Department } && access.StaffOf(user) is { } staff && staff.DepartmentCode == authorisation.GranteeCode
+            ? authorisation
+            : null;
     }
 
     public async Task<Result<AuthorisedUse>> UseSharedAsync(string? code, CancellationToken ct)

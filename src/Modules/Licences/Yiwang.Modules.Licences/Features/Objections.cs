@@ -48,12 +48,10 @@ internal static class Objections
     }
 
     private static async Task<Results<Created<ObjectionView>, ProblemHttpResult>> RaiseAsGrantee(
-        Guid id, RaiseRequest request, ClaimsPrincipal user, LicenceAccess access, LicencesDbContext db, IWorkingDayCalendar calendar,
+        Guid id, RaiseRequest request, ClaimsPrincipal user, LicenceAuthorisations authorisations, LicencesDbContext db, IWorkingDayCalendar calendar,
         IOptions<LicencesOptions> options, IActorAccessor actors, TimeProvider clock, CancellationToken ct)
     {
-        var authorisation = await db.Authorisations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (authorisation is null || authorisation.GranteeKind != Contracts.GranteeKind.Department || access.StaffOf(user) is not { } staff
-            || staff.DepartmentCode != authorisation.GranteeCode)
+        if (await authorisations.ToCallersDepartmentAsync(user, id, ct) is not { GranteeCode: { } department } authorisation)
         {
             return LicenceErrors.AuthorisationNotFound.ToProblem();
         }
@@ -65,7 +63,7 @@ internal static class Objections
         }
 
         var current = await db.Licences.AsNoTracking().FirstAsync(l => l.IssuerCode == authorisation.IssuerCode && l.Serial == authorisation.Serial && l.IsCurrent, ct);
-        return await CreateAsync(current, request, $"{authorisation.GranteeName}（{actors.Current.Name}）", staff.DepartmentCode, db, calendar, options.Value, actors.Current, clock, ct);
+        return await CreateAsync(current, request, $"{authorisation.GranteeName}（{actors.Current.Name}）", department, db, calendar, options.Value, actors.Current, clock, ct);
     }
 
     private static async Task<Results<Created<ObjectionView>, ProblemHttpResult>> CreateAsync(

@@ -65,7 +65,8 @@ internal sealed class ChromiumPdf(IOptions<LicencesOptions> options, ILogger<Chr
 
             if (process.ExitCode != 0 || !File.Exists(pdf))
             {
-                logger.LogWarning("Chromium could not print the licence (exit {Code}): {Errors}", process.ExitCode, (await errors)[..Math.Min(500, (await errors).Length)]);
+                var text = await errors;
+                logger.LogWarning("Chromium could not print the licence (exit {Code}): {Errors}", process.ExitCode, text[..Math.Min(500, text.Length)]);
                 return null;
             }
 
