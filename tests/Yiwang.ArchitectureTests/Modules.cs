@@ -7,7 +7,7 @@ namespace Yiwang.ArchitectureTests;
 /// <summary>The modules of the platform: add each new module here and every rule applies to it.</summary>
 internal static class Modules
 {
-    public static readonly Assembly[] Implementations = [typeof(ReferenceModule).Assembly, typeof(CatalogModule).Assembly, typeof(Yiwang.Modules.Identity.IdentityModule).Assembly, typeof(Yiwang.Modules.Cases.CasesModule).Assembly, typeof(Yiwang.Modules.Licences.LicencesModule).Assembly, typeof(Yiwang.Modules.Hotline.HotlineModule).Assembly];
+    public static readonly Assembly[] Implementations = [typeof(ReferenceModule).Assembly, typeof(CatalogModule).Assembly, typeof(Yiwang.Modules.Identity.IdentityModule).Assembly, typeof(Yiwang.Modules.Cases.CasesModule).Assembly, typeof(Yiwang.Modules.Licences.LicencesModule).Assembly, typeof(Yiwang.Modules.Hotline.HotlineModule).Assembly, typeof(Yiwang.Modules.Sharing.SharingModule).Assembly];
 
     public static readonly Assembly[] Contracts =
     [
@@ -17,6 +17,7 @@ internal static class Modules
         typeof(Yiwang.Modules.Cases.Contracts.ICasesApi).Assembly,
         typeof(Yiwang.Modules.Licences.Contracts.Verdict).Assembly,
         typeof(Yiwang.Modules.Hotline.Contracts.CategorySuggestion).Assembly,
+        typeof(Yiwang.Modules.Sharing.Contracts.ISharingApi).Assembly,
     ];
 
     public static IEnumerable<object[]> ImplementationNames => Implementations.Select(a => new object[] { a.GetName().Name! });

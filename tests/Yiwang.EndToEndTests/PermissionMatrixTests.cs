@@ -94,6 +94,9 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             (Access.Staff, _) => staff ? Allowed : s => s == HttpStatusCode.Forbidden,
             (Access.LicenceRecord, _) => s => s == HttpStatusCode.NotFound,
             (Access.TicketRecord, _) => s => s == HttpStatusCode.NotFound,
+            (Access.DataAdmin, _) => admin ? Allowed : s => s == HttpStatusCode.Forbidden,
+            (Access.DepartmentSystem, Caller.DepartmentSystem) => Allowed,
+            (Access.DepartmentSystem, _) => s => s == HttpStatusCode.Forbidden,
             _ => _ => false,
         };
     }
@@ -121,6 +124,8 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             .Replace("/regions/{code}", "/regions/511602")
             .Replace("/departments/{code}", "/departments/GA-SCJG")
             .Replace("/items/{code}", "/items/511602-MZ-001")
+            .Replace("/resources/{code}", "/resources/NO-SUCH-RESOURCE")
+            .Replace("{key}", "no-such-key")
             .Replace("{year}", "2024")
             .Replace("{creditCode}", Enterprise)
             .Replace("{grantId}", Guid.NewGuid().ToString())

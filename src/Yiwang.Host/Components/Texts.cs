@@ -165,7 +165,7 @@ internal static partial class Texts
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
-    public static string T(string key) => All.TryGetValue(key, out var t) || CaseTexts.TryGetValue(key, out t) || LicenceTexts.TryGetValue(key, out t) || HotlineTexts.TryGetValue(key, out t) ? (IsEnglish ? t.En : t.Zh) : key;
+    public static string T(string key) => All.TryGetValue(key, out var t) || CaseTexts.TryGetValue(key, out t) || LicenceTexts.TryGetValue(key, out t) || HotlineTexts.TryGetValue(key, out t) || SharingTexts.TryGetValue(key, out t) ? (IsEnglish ? t.En : t.Zh) : key;
 
     public static string T(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, T(key), args);
 }

@@ -31,6 +31,10 @@ internal enum Access
     LicenceRecord,
     /// <summary>One hotline ticket: its caller, hotline agents of its region and the department holding it; to everyone else 404.</summary>
     TicketRecord,
+    /// <summary>Data admins (数据管理员, the handler then checks their department) and platform admins; everyone else signed in 403.</summary>
+    DataAdmin,
+    /// <summary>Department systems (client credentials) only; people, staff included, 403.</summary>
+    DepartmentSystem,
 }
 
 /// <summary>
@@ -154,5 +158,25 @@ internal static class PermissionMatrix
         ["POST /api/v1/hall/{region}/call-next"] = Access.HallClerk,
         ["POST /api/v1/hall/tickets/{id}/finish"] = Access.CaseRecord,
         ["POST /api/v1/hall/tickets/{id}/rating"] = Access.Public,
+
+        // Data sharing (数据共享交换)
+        ["GET /api/v1/sharing/resources"] = Access.SignedIn,
+        ["GET /api/v1/sharing/resources/{code}"] = Access.SignedIn,
+        ["POST /api/v1/sharing/resources"] = Access.DataAdmin,
+        ["POST /api/v1/sharing/resources/{code}/upload"] = Access.DataAdmin,
+        ["PUT /api/v1/sharing/resources/{code}/records/{key}"] = Access.DataAdmin,
+        ["GET /api/v1/sharing/resources/{code}/quality"] = Access.SignedIn,
+        ["POST /api/v1/sharing/resources/{code}/requests"] = Access.DataAdmin,
+        ["GET /api/v1/sharing/requests"] = Access.DataAdmin,
+        ["POST /api/v1/sharing/requests/{id}/decision"] = Access.DataAdmin,
+        ["POST /api/v1/sharing/requests/{id}/revoke"] = Access.DataAdmin,
+        ["POST /api/v1/sharing/resources/{code}/query"] = Access.DepartmentSystem,
+        ["GET /api/v1/sharing/evidence"] = Access.DataAdmin,
+        ["GET /api/v1/sharing/evidence/verify"] = Access.PlatformAdmin,
+        ["POST /api/v1/sharing/evidence/checkpoint"] = Access.PlatformAdmin,
+        ["GET /api/v1/sharing/my-data-use"] = Access.SignedIn,
+        ["POST /api/v1/sharing/resources/{code}/objections"] = Access.SignedIn,
+        ["GET /api/v1/sharing/objections"] = Access.SignedIn,
+        ["POST /api/v1/sharing/objections/{id}/answer"] = Access.DataAdmin,
     };
 }

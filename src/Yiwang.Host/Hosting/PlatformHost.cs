@@ -20,6 +20,7 @@ using Yiwang.Modules.Licences;
 using Yiwang.Modules.Catalog;
 using Yiwang.Modules.Identity;
 using Yiwang.Modules.Reference;
+using Yiwang.Modules.Sharing;
 
 namespace Yiwang.Host.Hosting;
 
@@ -53,6 +54,7 @@ internal static class PlatformHost
         builder.Services.AddCasesModule(database, builder.Configuration);
         builder.Services.AddLicencesModule(database, builder.Configuration);
         builder.Services.AddHotlineModule(database, builder.Configuration);
+        builder.Services.AddSharingModule(database, builder.Configuration);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
@@ -114,6 +116,7 @@ internal static class PlatformHost
         app.MapCasesModule();
         app.MapLicencesModule();
         app.MapHotlineModule();
+        app.MapSharingModule();
         app.MapWebUi();
         app.MapRazorComponents<App>();
         return app;

@@ -15,6 +15,8 @@ public enum ErrorKind
     Forbidden,
     /// <summary>Something the platform needs for this request is not available here or now (503); retrying later may help.</summary>
     Unavailable,
+    /// <summary>The caller has used up an allowance (a quota or a rate); retrying later may help (429).</summary>
+    Exhausted,
 }
 
 /// <summary>
@@ -41,6 +43,9 @@ public sealed record Error(string Code, string Message, ErrorKind Kind, object? 
 
     /// <summary>A needed facility is unavailable (503).</summary>
     public static Error Unavailable(string code, string message) => new(code, message, ErrorKind.Unavailable);
+
+    /// <summary>An allowance is used up (429).</summary>
+    public static Error Exhausted(string code, string message) => new(code, message, ErrorKind.Exhausted);
 
     /// <summary>Creates an unprocessable-content error (422).</summary>
     public static Error Unprocessable(string code, string message, object? details = null) => new(code, message, ErrorKind.Unprocessable, details);

@@ -16,6 +16,7 @@ public static class ProblemMapping
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.Exhausted => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -47,6 +48,7 @@ public static class ProblemMapping
         ErrorKind.Conflict => "The request conflicts with the current state.",
         ErrorKind.Forbidden => "Forbidden.",
         ErrorKind.Unavailable => "Not available now.",
+        ErrorKind.Exhausted => "Too many requests.",
         _ => "Error.",
     };
 }

@@ -43,7 +43,13 @@ public interface IIdentityApi
 
     /// <summary>A person's own unmasked identity data, for pre-filling their forms (表单一键填); null when not a citizen account.</summary>
     Task<PersonProfile?> ProfileAsync(Guid accountId, CancellationToken ct);
+
+    /// <summary>A registered department system (client credentials) by its client id, or null.</summary>
+    Task<SystemClient?> FindSystemAsync(string clientId, CancellationToken ct);
 }
+
+/// <summary>A department system (部门业务系统): a machine client registered to one department.</summary>
+public sealed record SystemClient(string ClientId, string Name, string DepartmentCode);
 
 /// <summary>A natural person's identity data as the platform knows it, and the legal persons they may act for now.</summary>
 public sealed record PersonProfile(Guid AccountId, string Name, string? IdNumber, string? Phone, TrustLevel TrustLevel, IReadOnlyList<LegalPersonSummary> ActsFor);
@@ -99,4 +105,7 @@ public interface IAccountOverviews
 
     /// <summary>The caller's staff roles and data scope, or null when the caller is not staff (nor a platform admin).</summary>
     StaffView? StaffOf(System.Security.Claims.ClaimsPrincipal user);
+
+    /// <summary>The department system behind an access token (client credentials), or null for people and anonymous callers.</summary>
+    SystemClient? SystemOf(System.Security.Claims.ClaimsPrincipal user);
 }

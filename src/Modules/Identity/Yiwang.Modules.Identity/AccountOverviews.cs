@@ -1,3 +1,4 @@
+using OpenIddict.Abstractions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Yiwang.Modules.Identity.Contracts;
@@ -13,6 +14,14 @@ internal sealed class AccountOverviews(IdentityDbContext db, TimeProvider clock)
     public StaffView? StaffOf(ClaimsPrincipal user) =>
         StaffScope.Of(user)?.ToView([.. user.FindAll(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role).Select(c => c.Value)
             .Concat(user.FindAll(ClaimTypes.Role).Select(c => c.Value)).Distinct()]);
+
+    // A department system's token has a subject and a department but no account kind (see OidcEndpoints.Token).
+    public SystemClient? SystemOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.GetClaim(Principals.KindClaim) is null
+        && user.GetClaim(OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject) is { Length: > 0 } client
+        && user.GetClaim(Principals.DepartmentClaim) is { Length: > 0 } department
+            ? new SystemClient(client, user.GetClaim(OpenIddict.Abstractions.OpenIddictConstants.Claims.Name) ?? client, department)
+            : null;
 
     public async Task<AccountOverview?> GetAsync(Guid accountId, CancellationToken ct)
     {

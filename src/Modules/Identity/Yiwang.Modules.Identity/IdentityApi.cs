@@ -4,8 +4,21 @@ using Yiwang.Modules.Identity.Persistence;
 
 namespace Yiwang.Modules.Identity;
 
-internal sealed class IdentityApi(IdentityDbContext db, TimeProvider clock) : IIdentityApi
+internal sealed class IdentityApi(IdentityDbContext db, TimeProvider clock, OpenIddict.Abstractions.IOpenIddictApplicationManager applications) : IIdentityApi
 {
+    public async Task<SystemClient?> FindSystemAsync(string clientId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64 || await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return null;
+        }
+
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue("department", out var dept) && dept.ValueKind == System.Text.Json.JsonValueKind.String && dept.GetString() is { Length: > 0 } department
+            ? new SystemClient(clientId, await applications.GetDisplayNameAsync(application, ct) ?? clientId, department)
+            : null;
+    }
+
     public async Task<PersonProfile?> ProfileAsync(Guid accountId, CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId && a.Kind == Domain.AccountKind.Citizen, ct);

@@ -169,3 +169,19 @@ public interface ILicencesApi
     /// <summary>A third party uses an authorisation by its share code; the use is recorded.</summary>
     Task<Yiwang.Kernel.Results.Result<AuthorisedUse>> UseSharedAsync(string? code, CancellationToken ct);
 }
+
+/// <summary>A detached signature by the platform's own key (平台签名), published in the licence JWK set.</summary>
+/// <param name="Kid">The key that signed.</param>
+/// <param name="Alg">JOSE algorithm name (EdDSA).</param>
+/// <param name="Signature">Base64url signature over the exact bytes given.</param>
+public sealed record PlatformSignature(string Kid, string Alg, string Signature);
+
+/// <summary>Signs and checks bytes with the platform key, for other modules' evidence (checkpoints of the data-sharing log).</summary>
+public interface IPlatformSignatures
+{
+    /// <summary>Signs the bytes with the platform's current key (created on first use).</summary>
+    Task<PlatformSignature> SignAsync(byte[] data, CancellationToken ct);
+
+    /// <summary>Whether the signature was made over the bytes by the named platform key (current or retired).</summary>
+    Task<bool> VerifyAsync(byte[] data, PlatformSignature signature, CancellationToken ct);
+}

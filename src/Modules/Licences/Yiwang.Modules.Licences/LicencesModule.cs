@@ -31,6 +31,7 @@ public static class LicencesModule
         services.AddScoped<LicencesApi>();
         services.AddScoped<Contracts.ILicencesApi>(sp => sp.GetRequiredService<LicencesApi>());
         services.AddScoped<Contracts.ILicenceUses>(sp => sp.GetRequiredService<LicencesApi>());
+        services.AddScoped<Contracts.IPlatformSignatures, PlatformSignatures>();
         services.AddScoped<IDemoSeeder, LicencesDemoSeeder>();
         services.AddSingleton<IssueFromCases>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueFromCases>());

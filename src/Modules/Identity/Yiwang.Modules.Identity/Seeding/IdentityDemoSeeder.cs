@@ -21,6 +21,8 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, IOpenIddictApplic
     public const string AgentId = "510107198511124563";
     public const string EnterpriseCode = "91511602MA62ABCD1G";
     public const string DemoAppClientId = "yiwang-demo-app";
+    public const string DemoSystemClientId = "wh-mz-marriage";
+    public const string DemoSystemSecret = "demo-system-secret-2026";
     public const string DemoAppRedirect = "http://127.0.0.1:5080/demo-app/callback";
 
     public int Order => 50;
@@ -50,6 +52,8 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, IOpenIddictApplic
         await Ensure("WH-CLERK", () => Account.CreateStaff(Ids.New(clock), "WH-CLERK", "陈窗口", StaffPassword, "WH-MZ", "510107", [IdentityRoles.WindowClerk], DataScope.Department, now));
         await Ensure("WH-SUPERVISOR", () => Account.CreateStaff(Ids.New(clock), "WH-SUPERVISOR", "周监督", StaffPassword, "WH-MZ", "510107", [IdentityRoles.Supervisor], DataScope.Region, now));
         await Ensure("HOTLINE-AGENT", () => Account.CreateStaff(Ids.New(clock), "HOTLINE-AGENT", "孙热线", StaffPassword, "GA-12345", "511600", [IdentityRoles.HotlineAgent], DataScope.Region, now));
+        await Ensure("GA-DATA", () => Account.CreateStaff(Ids.New(clock), "GA-DATA", "钱数据", StaffPassword, "GA-SCJG", "511602", [IdentityRoles.DataAdmin], DataScope.Department, now));
+        await Ensure("WH-DATA", () => Account.CreateStaff(Ids.New(clock), "WH-DATA", "吴数据", StaffPassword, "WH-MZ", "510107", [IdentityRoles.DataAdmin], DataScope.Department, now));
         await Ensure("PLATFORM-ADMIN", () => Account.CreateStaff(Ids.New(clock), "PLATFORM-ADMIN", "平台管理员", StaffPassword, "GA-SCJG", "511602", [IdentityRoles.PlatformAdmin], DataScope.All, now));
         await db.SaveChangesAsync(ct);
 
@@ -86,6 +90,26 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, IOpenIddictApplic
             }, ct);
         }
 
+        if (await applications.FindByClientIdAsync(DemoSystemClientId, ct) is null)
+        {
+            var system = new OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoSystemClientId,
+                ClientSecret = DemoSystemSecret,
+                ClientType = OpenIddictConstants.ClientTypes.Confidential,
+                DisplayName = "武侯区民政局婚姻登记系统",
+                Permissions =
+                {
+                    OpenIddictConstants.Permissions.Endpoints.Token,
+                    OpenIddictConstants.Permissions.Endpoints.Revocation,
+                    OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
+                    OpenIddictConstants.Permissions.Prefixes.Scope + "api",
+                },
+            };
+            system.Properties["department"] = System.Text.Json.JsonSerializer.SerializeToElement("WH-MZ");
+            await applications.CreateAsync(system, ct);
+        }
+
         var sb = new StringBuilder();
         sb.AppendLine($"identity: {added} demo accounts added. Sign in at /account/sign-in (demo credentials, never for production):");
         sb.AppendLine($"  citizen / legal representative 张广安: {RepresentativeId} / {CitizenPassword} (enterprise {EnterpriseCode})");
@@ -93,7 +117,9 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, IOpenIddictApplic
         sb.AppendLine($"  staff 广安区市场监管局: GA-CLERK (window clerk), GA-APPROVER (approver) / {StaffPassword}");
         sb.AppendLine($"  staff 武侯区民政局: WH-CLERK (window clerk), WH-SUPERVISOR (supervisor, region scope) / {StaffPassword}");
         sb.AppendLine($"  12345 hotline agent of 广安市 (region scope): HOTLINE-AGENT / {StaffPassword}");
+        sb.AppendLine($"  data admins (数据管理员): GA-DATA (广安区市场监管局), WH-DATA (武侯区民政局) / {StaffPassword}");
         sb.AppendLine($"  platform admin: PLATFORM-ADMIN / {StaffPassword}");
+        sb.AppendLine($"  department system of 武侯区民政局 (client credentials): {DemoSystemClientId} / {DemoSystemSecret}");
         sb.Append($"  OIDC demo app (public, PKCE): client_id {DemoAppClientId}, redirect_uri {DemoAppRedirect}");
         return sb.ToString();
     }

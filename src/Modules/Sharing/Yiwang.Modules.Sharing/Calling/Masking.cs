@@ -1,0 +1,28 @@
+using Yiwang.Modules.Sharing.Contracts;
+
+namespace Yiwang.Modules.Sharing.Calling;
+
+/// <summary>
+/// Masks (脱敏) a sensitive value by its type, keeping just enough to match it against what the consumer already holds:
+/// ID numbers keep the first and last character (3****************X), phones the first three and last four digits,
+/// names the surname, credit codes the first two and last two characters, anything else its first and last character.
+/// </summary>
+internal static class Masking
+{
+    public static string? Mask(ItemType type, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+
+        return type switch
+        {
+            ItemType.Phone when value.Length >= 7 => value[..3] + new string('*', value.Length - 7) + value[^4..],
+            ItemType.PersonName => value[0] + new string('*', Math.Max(1, value.Length - 1)),
+            ItemType.CreditCode when value.Length > 4 => value[..2] + new string('*', value.Length - 4) + value[^2..],
+            _ when value.Length <= 2 => new string('*', value.Length),
+            _ => value[0] + new string('*', value.Length - 2) + value[^1],
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yiwang.Kernel.Modules;
+using Yiwang.Kernel.Persistence;
+using Yiwang.Modules.Sharing.Calling;
+using Yiwang.Modules.Sharing.Catalogue;
+using Yiwang.Modules.Sharing.Evidence;
+using Yiwang.Modules.Sharing.Objections;
+using Yiwang.Modules.Sharing.Persistence;
+using Yiwang.Modules.Sharing.Quality;
+using Yiwang.Modules.Sharing.Requests;
+using Yiwang.Modules.Sharing.Seeding;
+
+namespace Yiwang.Modules.Sharing;
+
+/// <summary>
+/// The data-sharing hub (数据共享交换平台): resource catalogue, supply–demand matching, one query API with masking and
+/// quotas, the hash-chained evidence log, objections, quality and the persons' data-use view.
+/// </summary>
+public static class SharingModule
+{
+    public const string Name = "Sharing";
+
+    public static void AddSharingModule(this IServiceCollection services, DatabaseSettings database, IConfiguration configuration)
+    {
+        services.AddOptions<SharingOptions>().Bind(configuration.GetSection("Sharing"));
+        services.AddModuleDbContext<SharingDbContext, SharingSqliteDbContext, SharingPostgresDbContext>(database, SharingDbContext.Prefix);
+        services.AddHttpClient(UpstreamSource.ClientName);
+        services.AddScoped<SharingAccess>();
+        services.AddScoped<ResourceCatalogue>();
+        services.AddScoped<RecordLoading>();
+        services.AddScoped<AccessRequests>();
+        services.AddScoped<ResourceQuery>();
+        services.AddScoped<UpstreamSource>();
+        services.AddScoped<EvidenceReader>();
+        services.AddScoped<EvidenceVerifier>();
+        services.AddScoped<QualityCheck>();
+        services.AddScoped<DataObjections>();
+        services.AddScoped<Contracts.ISharingApi, SharingApi>();
+        services.AddSingleton<SubjectDigests>();
+        services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<SubjectDigests>());
+        services.AddSingleton<EvidenceLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidenceLog>());
+        services.AddSingleton<EvidenceCheckpoints>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidenceCheckpoints>());
+        services.AddSingleton<OverdueSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
+        services.AddScoped<IDemoSeeder, SharingDemoSeeder>();
+        services.AddSingleton(new CliCommand(["audit", "verify"], "yiwang audit verify",
+            "Check the data-sharing evidence log: every hash, every signed checkpoint and the chain head; exit code 1 when anything was changed, removed or reordered.",
+            AuditCommands.VerifyAsync));
+    }
+
+    public static void MapSharingModule(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/sharing").WithTags(Name);
+        group.MapCatalogueEndpoints();
+        group.MapRequestEndpoints();
+        group.MapQueryEndpoint();
+        group.MapEvidenceEndpoints();
+        group.MapObjectionEndpoints();
+        SharingForms.MapSharingForms(app);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Yiwang.Modules.Sharing;
+
+/// <summary>Settings of the data-sharing hub (section <c>Sharing</c>).</summary>
+internal sealed class SharingOptions
+{
+    /// <summary>Working days a provider has to decide a conditional request (国发〔2016〕51号: 10).</summary>
+    public int DecisionWorkingDays { get; set; } = 10;
+
+    /// <summary>Working days a provider has to answer a data objection.</summary>
+    public int ObjectionWorkingDays { get; set; } = 5;
+
+    /// <summary>Seconds between signed checkpoints of the evidence log.</summary>
+    public int CheckpointSeconds { get; set; } = 60;
+
+    /// <summary>Seconds between sweeps for overdue requests and objections.</summary>
+    public int SweepSeconds { get; set; } = 300;
+
+    /// <summary>Seconds the hub waits for a provider's HTTP API.</summary>
+    public int UpstreamTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Most records one lookup returns.</summary>
+    public int MaxRecords { get; set; } = 100;
+}
