@@ -16,7 +16,7 @@ internal static class SharingForms
 
     public static void MapSharingForms(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/sharing/publish", Publish).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
+        app.MapPost("/sharing/publish/submit", Publish).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
         app.MapPost("/sharing/resources/{code}/upload", Upload).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
         app.MapPost("/sharing/resources/{code}/request", Request).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
         app.MapPost("/sharing/requests/{id:guid}/decide", Decide).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
