@@ -9,7 +9,7 @@ using Yiwang.Modules.Catalog.Contracts;
 using Yiwang.Modules.Catalog.Importing;
 using Yiwang.Modules.Reference.Contracts;
 
-// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|auth|startup|cases|licences|hotline] [--items N] [--cases N] [--licences N] [--pg CONNECTION] [--sqlite-fast-commits]
+// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|auth|startup|cases|licences|hotline|sharing] [--items N] [--cases N] [--licences N] [--pg CONNECTION] [--sqlite-fast-commits] [--seconds N] [--profile]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var items = args.SkipWhile(a => a != "--items").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
 Console.WriteLine($"# Yiwang benchmarks: {what}, {items:N0} items, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -40,6 +40,12 @@ if (what is "all" or "licences")
 if (what is "all" or "hotline")
 {
     await HotlineBench.RunAsync();
+}
+
+if (what is "all" or "sharing")
+{
+    var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
+    await SharingBench.RunAsync(args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault(), seconds, args.Contains("--profile"));
 }
 
 if (what is "all" or "startup")

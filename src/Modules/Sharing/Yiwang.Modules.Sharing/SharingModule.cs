@@ -34,6 +34,7 @@ public static class SharingModule
         services.AddScoped<RecordLoading>();
         services.AddScoped<AccessRequests>();
         services.AddScoped<ResourceQuery>();
+        services.AddSingleton<GrantCache>();
         services.AddScoped<UpstreamSource>();
         services.AddScoped<EvidenceReader>();
         services.AddScoped<EvidenceVerifier>();

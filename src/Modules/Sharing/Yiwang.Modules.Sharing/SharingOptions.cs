@@ -18,6 +18,9 @@ internal sealed class SharingOptions
     /// <summary>Seconds the hub waits for a provider's HTTP API.</summary>
     public int UpstreamTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>Seconds a node keeps a resource and a system's grant in memory for lookups (0: read them on every call).</summary>
+    public int GrantCacheSeconds { get; set; } = 5;
+
     /// <summary>Most records one lookup returns.</summary>
     public int MaxRecords { get; set; } = 100;
 }

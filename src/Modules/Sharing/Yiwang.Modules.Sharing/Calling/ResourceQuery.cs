@@ -18,7 +18,7 @@ namespace Yiwang.Modules.Sharing.Calling;
 /// also counts the call against the grant's daily quota, before anything is returned. Refusals are logged as well.
 /// </summary>
 internal sealed partial class ResourceQuery(
-    SharingDbContext db, SharingAccess access, EvidenceLog log, SubjectDigests subjects, UpstreamSource upstream, IOptions<SharingOptions> options, TimeProvider clock)
+    SharingDbContext db, SharingAccess access, GrantCache grants, EvidenceLog log, SubjectDigests subjects, UpstreamSource upstream, IOptions<SharingOptions> options, TimeProvider clock)
 {
     [GeneratedRegex(@"^[\p{L}\p{Nd}\-]{1,64}$")]
     private static partial Regex FilterValue();
@@ -31,7 +31,8 @@ internal sealed partial class ResourceQuery(
         }
 
         code = code.Length > 40 ? code[..40] : code.ToUpperInvariant();
-        var resource = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
+        var known = await grants.GetAsync(db, code, system.ClientId, ct);
+        var resource = known.Resource;
         var purpose = input.Purpose?.Trim() ?? "";
         var caseRef = input.CaseRef?.Trim();
         var asked = input.Items is { Count: > 0 } wanted ? string.Join(',', wanted.Take(100)) : "*";
@@ -56,9 +57,7 @@ internal sealed partial class ResourceQuery(
         }
 
         var provider = resource.ProviderDepartmentCode;
-        var grant = await db.Requests.AsNoTracking()
-            .Where(r => r.ResourceId == resource.Id && r.ClientId == system.ClientId && (r.State == RequestState.Granted || r.State == RequestState.Revoked))
-            .OrderByDescending(r => r.DecidedAtUtc).FirstOrDefaultAsync(ct);
+        var grant = known.Grant;
         if (grant is null)
         {
             return await Refuse(SharingErrors.NoGrant, provider);
@@ -140,14 +139,27 @@ internal sealed partial class ResourceQuery(
         return filters;
     }
 
+    // Compiled once: the lookup runs on every call, and translating the LINQ each time cost as much as running it.
+    private static readonly Func<SharingDbContext, Guid, string, string, int, IAsyncEnumerable<Dictionary<string, string?>>> RecordsByKey =
+        EF.CompileAsyncQuery((SharingDbContext db, Guid resource, string field, string value, int take) =>
+            (from k in db.RecordKeys.AsNoTracking()
+             where k.ResourceId == resource && k.Field == field && k.Value == value
+             join r in db.Records.AsNoTracking() on k.RecordId equals r.Id
+             select r.Values).Take(take));
+
     private async Task<List<Dictionary<string, string?>>> ReadStoreAsync(DataResource resource, Dictionary<string, string> filters, int max, CancellationToken ct)
     {
         var (field, value) = filters.First();
-        var records = await (from k in db.RecordKeys.AsNoTracking()
-                             where k.ResourceId == resource.Id && k.Field == field && k.Value == value
-                             join r in db.Records.AsNoTracking() on k.RecordId equals r.Id
-                             select r.Values).Take(max * 4).ToListAsync(ct);
-        return [.. records.Where(v => filters.All(f => v.GetValueOrDefault(f.Key) == f.Value)).Take(max + 1)];
+        var rows = new List<Dictionary<string, string?>>();
+        await foreach (var values in RecordsByKey(db, resource.Id, field, value, max * 4).WithCancellation(ct))
+        {
+            if (filters.All(f => values.GetValueOrDefault(f.Key) == f.Value) && rows.Count <= max)
+            {
+                rows.Add(values);
+            }
+        }
+
+        return rows;
     }
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];

@@ -14,7 +14,7 @@ namespace Yiwang.Modules.Sharing.Catalogue;
 /// The resource catalogue (资源目录): a data admin publishes (编目发布) or revises a resource of their department; every
 /// signed-in caller searches it by words of its name, summary, category, item labels or provider.
 /// </summary>
-internal sealed class ResourceCatalogue(SharingDbContext db, SharingAccess access, IReferenceApi reference, IActorAccessor actors, TimeProvider clock)
+internal sealed class ResourceCatalogue(SharingDbContext db, SharingAccess access, Calling.GrantCache cache, IReferenceApi reference, IActorAccessor actors, TimeProvider clock)
 {
     public async Task<Result<ResourceView>> PublishAsync(ClaimsPrincipal user, ResourceInput input, CancellationToken ct)
     {
@@ -58,6 +58,7 @@ internal sealed class ResourceCatalogue(SharingDbContext db, SharingAccess acces
             return SharingErrors.StaleRevision;
         }
 
+        cache.Clear();
         return await ViewAsync(resource, ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Yiwang.Kernel.Persistence;
@@ -93,14 +94,10 @@ internal sealed class EvidenceLog(IServiceScopeFactory scopes, DatabaseSettings 
         var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The head row comes with the migration; locking it orders the writers of every node.
         var head = database.Provider == DatabaseProvider.Postgres
-            ? await db.Heads.FromSqlRaw("SELECT * FROM sharing_chain_head WHERE id = 1 FOR UPDATE").SingleOrDefaultAsync(ct)
-            : await db.Heads.SingleOrDefaultAsync(h => h.Id == 1, ct);
-        if (head is null)
-        {
-            head = new ChainHead { Id = 1 };
-            db.Heads.Add(head);
-        }
+            ? await db.Heads.FromSqlRaw("SELECT * FROM sharing_chain_head WHERE id = 1 FOR UPDATE").AsNoTracking().SingleAsync(ct)
+            : await db.Heads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
 
         var now = EvidenceChain.ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         var day = now.AddHours(8).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
@@ -108,6 +105,8 @@ internal sealed class EvidenceLog(IServiceScopeFactory scopes, DatabaseSettings 
         var usage = grants.Count == 0 ? [] : await db.Usage.Where(u => grants.Contains(u.GrantId) && u.Day == day).ToDictionaryAsync(u => u.GrantId, ct);
 
         var results = new Appended[batch.Count];
+        var records = new List<EvidenceRecord>(batch.Count);
+        var subjects = new List<EvidenceSubject>();
         var seq = head.LastSeq;
         var hash = head.LastHash;
         for (var i = 0; i < batch.Count; i++)
@@ -138,22 +137,18 @@ internal sealed class EvidenceLog(IServiceScopeFactory scopes, DatabaseSettings 
                 Outcome = within ? entry.Outcome : SharingErrors.QuotaExceeded.Code, ResultCount = within ? entry.ResultCount : 0,
             };
             record.Hash = hash = EvidenceChain.Hash(hash, record);
-            db.Evidence.Add(record);
+            records.Add(record);
             if (within)
             {
-                foreach (var subject in entry.Subjects)
-                {
-                    db.EvidenceSubjects.Add(new EvidenceSubject { Digest = subject, Seq = record.Seq });
-                }
+                subjects.AddRange(entry.Subjects.Distinct().Select(subject => new EvidenceSubject { Digest = subject, Seq = record.Seq }));
             }
 
             results[i] = new Appended(record.Seq, within);
         }
 
-        head.LastSeq = seq;
-        head.LastHash = hash;
         db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the quota counters
+        await EvidenceInserts.WriteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), records, subjects, new ChainHead { Id = 1, LastSeq = seq, LastHash = hash }, ct);
         await transaction.CommitAsync(ct);
         return results;
     }

@@ -21,7 +21,7 @@ namespace Yiwang.Modules.Sharing.Requests;
 /// unmasked) or refuses with a reason within <c>Sharing:DecisionWorkingDays</c> working days. Not-shared resources are refused.
 /// </summary>
 internal sealed class AccessRequests(
-    SharingDbContext db, SharingAccess access, IIdentityApi identity, IWorkingDayCalendar calendar, IOptions<SharingOptions> options,
+    SharingDbContext db, SharingAccess access, Calling.GrantCache cache, IIdentityApi identity, IWorkingDayCalendar calendar, IOptions<SharingOptions> options,
     IActorAccessor actors, TimeProvider clock)
 {
     public async Task<Result<AccessRequestView>> RequestAsync(ClaimsPrincipal user, string code, AccessRequestInput input, CancellationToken ct)
@@ -77,6 +77,7 @@ internal sealed class AccessRequests(
         }
 
         await db.SaveChangesAsync(ct);
+        cache.Clear();
         return View(request, now);
     }
 
@@ -180,6 +181,7 @@ internal sealed class AccessRequests(
             return SharingErrors.StaleRevision;
         }
 
+        cache.Clear();
         return View(request, now);
     }
 
