@@ -30,7 +30,7 @@ public sealed class StaffScopeTests(YiwangDemoApp app) : IClassFixture<YiwangDem
         // Other tests of this class may add staff to 广安区市场监管局; the rule is what matters.
         clerk.ShouldContain("GA-APPROVER");
         clerk.ShouldNotContain(l => l.StartsWith("WH-"));
-        supervisor.ShouldBe(["WH-CLERK", "WH-SUPERVISOR"], ignoreOrder: true);
+        supervisor.ShouldBe(["WH-CLERK", "WH-DATA", "WH-SUPERVISOR"], ignoreOrder: true);
         admin.ShouldContain("GA-CLERK");
         admin.ShouldContain("WH-CLERK");
     }
