@@ -126,6 +126,7 @@ public sealed class PermissionMatrixTests(YiwangDemoApp app) : IClassFixture<Yiw
             .Replace("/items/{code}", "/items/511602-MZ-001")
             .Replace("/resources/{code}", "/resources/NO-SUCH-RESOURCE")
             .Replace("{key}", "no-such-key")
+            .Replace("{format}", "json")
             .Replace("{year}", "2024")
             .Replace("{creditCode}", Enterprise)
             .Replace("{grantId}", Guid.NewGuid().ToString())

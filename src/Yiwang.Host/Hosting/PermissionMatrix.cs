@@ -178,5 +178,11 @@ internal static class PermissionMatrix
         ["POST /api/v1/sharing/resources/{code}/objections"] = Access.SignedIn,
         ["GET /api/v1/sharing/objections"] = Access.SignedIn,
         ["POST /api/v1/sharing/objections/{id}/answer"] = Access.DataAdmin,
+
+        // Open311 GeoReport v2 (public, rate-limited; only Open311 tickets, never the caller's contact data)
+        ["GET /open311/v2/services.{format}"] = Access.Public,
+        ["GET /open311/v2/requests.{format}"] = Access.Public,
+        ["GET /open311/v2/requests/{id}.{format}"] = Access.Public,
+        ["POST /open311/v2/requests.{format}"] = Access.Public,
     };
 }

@@ -139,7 +139,7 @@ internal static class PlatformHost
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = signIns, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             }
 
-            return path.StartsWithSegments("/api")
+            return path.StartsWithSegments("/api") || path.StartsWithSegments("/open311")
                 ? RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("pages");
         });

@@ -54,5 +54,6 @@ public static class HotlineModule
         Tickets.TicketSteps.MapTicketSteps(group);
         Tickets.Indicators.MapIndicators(group);
         Tickets.TicketForms.MapTicketForms(app);
+        Open311.Open311Endpoints.MapOpen311(app);
     }
 }

@@ -27,6 +27,10 @@ internal sealed class Ticket
     public string Title { get; private set; } = "";
     public string Text { get; private set; } = "";
     public string Address { get; private set; } = "";
+
+    /// <summary>Where it is, when the caller's device said so (WGS 84 degrees).</summary>
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
     public string RegionCode { get; private set; } = "";
     public bool Urgent { get; private set; }
 
@@ -98,6 +102,23 @@ internal sealed class Ticket
             State = TicketState.Registered,
             CreatedAtUtc = now.UtcDateTime,
         };
+    }
+
+    /// <summary>Sets the coordinates (both or neither, within range); false when they are not a place on Earth.</summary>
+    public bool Locate(double? latitude, double? longitude)
+    {
+        if (latitude is null && longitude is null)
+        {
+            return true;
+        }
+
+        if (latitude is not (>= -90 and <= 90) || longitude is not (>= -180 and <= 180))
+        {
+            return false;
+        }
+
+        (Latitude, Longitude) = (latitude, longitude);
+        return true;
     }
 
     /// <summary>The number is taken after validation, so a refused ticket uses none.</summary>

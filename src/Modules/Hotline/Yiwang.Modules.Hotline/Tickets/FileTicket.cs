@@ -75,13 +75,36 @@ internal sealed class TicketFiling(
             return TicketErrors.NotAgent;
         }
 
+        return await RegisterAsync(request with { RegionCode = region }, channel, caller, name, phone, null, null, ct);
+    }
+
+    /// <summary>
+    /// 受理 from an Open311 client (GeoReport v2): no account, the reporter's name and phone as given, the kind inferred
+    /// by the client's service (a category), optional coordinates. Dispatched like any other ticket.
+    /// </summary>
+    public async Task<Result<TicketView>> FileOpen311Async(TicketRequest request, string category, double? latitude, double? longitude, CancellationToken ct)
+    {
+        var region = request.RegionCode?.Trim() ?? "";
+        if (reference.FindRegion(region) is null)
+        {
+            return TicketErrors.UnknownRegion;
+        }
+
+        return await RegisterAsync(request with { RegionCode = region }, TicketChannel.Open311, null, request.CallerName, request.CallerPhone, latitude, longitude, ct, category);
+    }
+
+    private async Task<Result<TicketView>> RegisterAsync(
+        TicketRequest request, TicketChannel channel, Guid? caller, string? name, string? phone, double? latitude, double? longitude, CancellationToken ct,
+        string? chosenCategory = null)
+    {
+        var region = request.RegionCode!;
         var now = clock.GetUtcNow();
         var day = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var registered = Ticket.Register(Ids.New(clock), "", channel, request.Kind ?? TicketKind.Consultation, caller, name, phone, request.Anonymous == true,
             request.Title, request.Text, request.Address, region, request.Urgent == true, now);
-        if (registered.IsFailure)
+        if (registered.IsFailure || !registered.Value!.Locate(latitude, longitude))
         {
-            return registered.Error!;
+            return registered.Error ?? TicketErrors.InvalidTicket;
         }
 
         var sequence = await DailySequences.NextAsync(db, "hotline_sequence", region, day, ct);
@@ -97,7 +120,9 @@ internal sealed class TicketFiling(
         db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "registered", actor.Name, repeat is null ? channel.ToString() : $"{channel}；疑似重复：{repeat.Number}", now));
         db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_registered", ticket.Number, channel.ToString(), clock));
 
-        if (model.Suggest(ticket.Title, ticket.Text) is { } suggestion)
+        // An Open311 client names its service (a category): that choice stands in for the model's suggestion.
+        var suggested = chosenCategory is not null ? new CategorySuggestion(chosenCategory, 1.0, true, []) : model.Suggest(ticket.Title, ticket.Text);
+        if (suggested is { } suggestion)
         {
             ticket.Suggest(suggestion.Category, suggestion.Confidence);
             // A suspected repeat waits for an agent: merging it is better than two departments working on one problem.

@@ -201,6 +201,14 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(14)")
                         .HasColumnName("kind");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into_id");

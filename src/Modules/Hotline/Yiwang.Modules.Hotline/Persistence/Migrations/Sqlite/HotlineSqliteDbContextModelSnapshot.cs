@@ -196,6 +196,14 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT")
                         .HasColumnName("merged_into_id");
