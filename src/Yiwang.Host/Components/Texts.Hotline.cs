@@ -6,6 +6,16 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> HotlineTexts = new()
     {
         ["hotline"] = ("12345 热线", "12345 hotline"),
+        ["hotSpots"] = ("热点诉求", "Hot spots"),
+        ["hotSpotsLead"] = ("同一地点、同一问题在时间窗口内的工单聚为一个热点，按热度排序：热度 = Σ（1 + log₂(1 + 点赞数)）× 0.5^(距今天数 / 30)。",
+            "Tickets about the same problem in the same place within the window form a hot spot, ranked by heat = Σ (1 + log2(1 + votes)) × 0.5^(age in days / 30)."),
+        ["windowDays"] = ("时间窗口（天）", "Window (days)"),
+        ["noHotSpots"] = ("暂无热点。", "No hot spots."),
+        ["heat"] = ("热度", "Heat"),
+        ["hotPlace"] = ("地点", "Place"),
+        ["hotSpotTitle"] = ("问题", "Problem"),
+        ["ticketCount"] = ("工单数", "Tickets"),
+        ["period"] = ("时间", "Period"),
         ["myTickets"] = ("我的诉求", "My requests"),
         ["tickets"] = ("工单", "Tickets"),
         ["newTicket"] = ("我要反映", "Tell us"),

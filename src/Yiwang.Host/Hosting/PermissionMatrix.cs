@@ -179,6 +179,8 @@ internal static class PermissionMatrix
         ["GET /api/v1/sharing/objections"] = Access.SignedIn,
         ["POST /api/v1/sharing/objections/{id}/answer"] = Access.DataAdmin,
 
+        ["GET /api/v1/hotline/hotspots"] = Access.Staff,
+
         // Open311 GeoReport v2 (public, rate-limited; only Open311 tickets, never the caller's contact data)
         ["GET /open311/v2/services.{format}"] = Access.Public,
         ["GET /open311/v2/requests.{format}"] = Access.Public,

@@ -68,6 +68,12 @@ public sealed record TicketRequest(
 public sealed record TicketStepRequest(
     string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision, Guid? TargetId = null);
 
+/// <summary>A hot spot (热点): tickets about the same problem in the same place, with its heat and its tickets.</summary>
+public sealed record HotSpotView(string Place, string Title, double Heat, int Count, DateTime FirstUtc, DateTime LastUtc, IReadOnlyList<HotSpotTicket> Tickets);
+
+/// <summary>A ticket of a hot spot.</summary>
+public sealed record HotSpotTicket(Guid Id, string Number, string Title, TicketState State);
+
 /// <summary>The hotline for the web pages: the same use cases and checks as the API.</summary>
 public interface IHotlineApi
 {
@@ -76,6 +82,9 @@ public interface IHotlineApi
 
     /// <summary>A ticket with its history, or null when the caller may not see it.</summary>
     Task<TicketView?> GetAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct);
+
+    /// <summary>Hot spots among the tickets the caller may see, over the last <paramref name="days"/> days (1–365).</summary>
+    Task<Yiwang.Kernel.Results.Result<IReadOnlyList<HotSpotView>>> HotSpotsAsync(System.Security.Claims.ClaimsPrincipal user, int? days, CancellationToken ct);
 
     Task<Yiwang.Kernel.Results.Result<TicketView>> FileAsync(System.Security.Claims.ClaimsPrincipal user, TicketRequest request, CancellationToken ct);
 

@@ -31,6 +31,7 @@ public static class HotlineModule
         services.AddScoped<Tickets.TicketReader>();
         services.AddScoped<Tickets.DuplicateFinder>();
         services.AddScoped<Tickets.IndicatorReport>();
+        services.AddScoped<HotSpots.HotSpotReport>();
         services.AddScoped<Contracts.IHotlineApi, Tickets.HotlineApi>();
         services.AddSingleton<Tickets.TicketDeadlines>();
         services.AddHostedService(sp => sp.GetRequiredService<Tickets.TicketDeadlines>());
@@ -40,6 +41,9 @@ public static class HotlineModule
         services.AddSingleton(new CliCommand(["hotline", "evaluate"], "yiwang hotline evaluate " + HotlineCommands.Options + " --model DIR",
             "Per-category precision, recall and F1 of the model in DIR on labelled messages; the last line is {\"n\",\"accuracy\",\"macroF1\"}.",
             HotlineCommands.EvaluateAsync));
+        services.AddSingleton(new CliCommand(["hotline", "hotspots"], HotSpots.HotSpotCommand.Usage,
+            "Hot spots (热点) of a message export with votes: clusters of the same problem in the same place within the window, ranked by heat.",
+            HotSpots.HotSpotCommand.RunAsync));
         services.AddSingleton(new CliCommand(["hotline", "cross-validate"], "yiwang hotline cross-validate " + HotlineCommands.Options + " [--folds 5]",
             "Stratified k-fold cross-validation of the dispatch model on labelled messages.", HotlineCommands.CrossValidateAsync));
     }
@@ -53,6 +57,7 @@ public static class HotlineModule
         Tickets.TicketQueries.MapTicketQueries(group);
         Tickets.TicketSteps.MapTicketSteps(group);
         Tickets.Indicators.MapIndicators(group);
+        HotSpots.HotSpotReport.MapHotSpots(group);
         Tickets.TicketForms.MapTicketForms(app);
         Open311.Open311Endpoints.MapOpen311(app);
     }

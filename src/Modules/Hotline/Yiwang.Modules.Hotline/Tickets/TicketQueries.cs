@@ -36,6 +36,20 @@ internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Tim
 {
     public async Task<IReadOnlyList<TicketView>> ListAsync(ClaimsPrincipal user, TicketState? state, CancellationToken ct)
     {
+        var query = Visible(user);
+        if (state is { } s)
+        {
+            query = query.Where(t => t.State == s);
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = await query.OrderByDescending(t => t.CreatedAtUtc).Take(200).ToListAsync(ct);
+        return [.. rows.Select(t => TicketViews.View(t, whole: false, now))];
+    }
+
+    /// <summary>The tickets the caller may list: their own; or, for staff, their department's and (agents) their region's; all for admins.</summary>
+    public IQueryable<Ticket> Visible(ClaimsPrincipal user)
+    {
         var query = db.Tickets.AsNoTracking();
         if (access.StaffOf(user) is { } staff)
         {
@@ -55,14 +69,7 @@ internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Tim
             query = query.Where(t => account != null && t.CallerAccountId == account);
         }
 
-        if (state is { } s)
-        {
-            query = query.Where(t => t.State == s);
-        }
-
-        var now = clock.GetUtcNow();
-        var rows = await query.OrderByDescending(t => t.CreatedAtUtc).Take(200).ToListAsync(ct);
-        return [.. rows.Select(t => TicketViews.View(t, whole: false, now))];
+        return query;
     }
 
     public async Task<TicketView?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
