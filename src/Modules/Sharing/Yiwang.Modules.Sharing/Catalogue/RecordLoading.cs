@@ -27,21 +27,13 @@ internal sealed class RecordLoading(SharingDbContext db, SharingAccess access, R
 
     public async Task<Result<ResourceView>> UploadAsync(ClaimsPrincipal user, string code, string fileName, Stream content, CancellationToken ct)
     {
-        if (access.DataAdminDepartment(user) is null)
+        var provided = await ProvidedAsync(user, code, ct);
+        if (provided.IsFailure)
         {
-            return SharingErrors.NotDataAdmin;
+            return provided.Error!;
         }
 
-        var resource = await db.Resources.FirstOrDefaultAsync(r => r.Code == code.ToUpperInvariant(), ct);
-        if (resource is null)
-        {
-            return SharingErrors.ResourceNotFound;
-        }
-
-        if (!access.ActsFor(user, resource.ProviderDepartmentCode))
-        {
-            return SharingErrors.NotProvider;
-        }
+        var resource = provided.Value!;
 
         if (resource.Source != SourceKind.Store)
         {
@@ -112,21 +104,13 @@ internal sealed class RecordLoading(SharingDbContext db, SharingAccess access, R
     /// <summary>Writes one record (新增或更新) by its primary key.</summary>
     public async Task<Result<ResourceView>> UpsertAsync(ClaimsPrincipal user, string code, string key, IReadOnlyDictionary<string, string?>? values, CancellationToken ct)
     {
-        if (access.DataAdminDepartment(user) is null)
+        var provided = await ProvidedAsync(user, code, ct);
+        if (provided.IsFailure)
         {
-            return SharingErrors.NotDataAdmin;
+            return provided.Error!;
         }
 
-        var resource = await db.Resources.FirstOrDefaultAsync(r => r.Code == code.ToUpperInvariant(), ct);
-        if (resource is null)
-        {
-            return SharingErrors.ResourceNotFound;
-        }
-
-        if (!access.ActsFor(user, resource.ProviderDepartmentCode))
-        {
-            return SharingErrors.NotProvider;
-        }
+        var resource = provided.Value!;
 
         var row = new Dictionary<string, string?>(values ?? new Dictionary<string, string?>()) { [resource.PrimaryKey.Name] = key };
         if (resource.Source != SourceKind.Store || Check(resource, row) is not null)
@@ -149,6 +133,23 @@ internal sealed class RecordLoading(SharingDbContext db, SharingAccess access, R
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await catalogue.ViewAsync(resource, ct);
+    }
+
+    /// <summary>The resource, when the caller is a data admin of its provider (else the refusal, in that order).</summary>
+    private async Task<Result<DataResource>> ProvidedAsync(ClaimsPrincipal user, string code, CancellationToken ct)
+    {
+        if (access.DataAdminDepartment(user) is null)
+        {
+            return SharingErrors.NotDataAdmin;
+        }
+
+        var resource = await db.Resources.FirstOrDefaultAsync(r => r.Code == code.ToUpperInvariant(), ct);
+        if (resource is null)
+        {
+            return SharingErrors.ResourceNotFound;
+        }
+
+        return access.ActsFor(user, resource.ProviderDepartmentCode) ? resource : SharingErrors.NotProvider;
     }
 
     private void Add(DataResource resource, Dictionary<string, string?> values, DateTimeOffset now)
