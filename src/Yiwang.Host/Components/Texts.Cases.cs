@@ -6,7 +6,7 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> CaseTexts = new()
     {
         ["applyOnline"] = ("在线申请", "Apply online"),
-        ["apply"] = ("在线申请", "Apply"),
+        ["applyOnline"] = ("在线申请", "Apply"),
         ["applyFor"] = ("申请主体", "Applying for"),
         ["myself"] = ("本人", "Myself"),
         ["prefilledHint"] = ("已根据您的实名信息和历史办件自动填写，请核对。", "Filled in from your verified identity and earlier applications; please check."),
@@ -45,7 +45,7 @@ internal static partial class Texts
         ["filter"] = ("筛选", "Filter"),
         ["decision"] = ("决定", "Decision"),
         ["opinion"] = ("意见 / 理由", "Opinion / reason"),
-        ["legalBasis"] = ("法律依据（不予时必填）", "Legal basis (required to refuse)"),
+        ["decisionLegalBasis"] = ("法律依据（不予时必填）", "Legal basis (required to refuse)"),
         ["delivery"] = ("送达方式", "Delivery"),
         ["days"] = ("工作日", "working days"),
         ["trackLead"] = ("输入办件编号和查询码，无需登录即可查看办理进度。", "Enter the case number and query code to see progress without signing in."),

@@ -6,6 +6,15 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> HotlineTexts = new()
     {
         ["hotline"] = ("12345 热线", "12345 hotline"),
+        ["extensionDays"] = ("延期天数", "Extra days"),
+        ["requestExtension"] = ("申请延期", "Ask for an extension"),
+        ["extensionPending"] = ("承办单位申请延期 {0} 天：{1}", "The department asks for {0} more days: {1}"),
+        ["grantExtension"] = ("同意延期", "Grant the extension"),
+        ["refuseExtension"] = ("不同意延期", "Refuse the extension"),
+        ["arbitrate"] = ("退单仲裁", "Rule on the return"),
+        ["arbitrateLead"] = ("{0} 退回了此工单。若退单理由成立，请重新派单；若不成立，说明理由后退回该单位继续办理。",
+            "{0} returned this ticket. If the return stands, dispatch it again; if not, say why and send it back to that department."),
+        ["overruleReturn"] = ("退单不成立，退回原单位", "The return does not stand: send it back"),
         ["hotSpots"] = ("热点诉求", "Hot spots"),
         ["hotSpotsLead"] = ("同一地点、同一问题在时间窗口内的工单聚为一个热点，按热度排序：热度 = Σ（1 + log₂(1 + 点赞数)）× 0.5^(距今天数 / 30)。",
             "Tickets about the same problem in the same place within the window form a hot spot, ranked by heat = Σ (1 + log2(1 + votes)) × 0.5^(age in days / 30)."),

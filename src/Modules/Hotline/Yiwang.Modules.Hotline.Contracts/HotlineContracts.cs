@@ -49,7 +49,7 @@ public sealed record TicketView(
     Guid Id, string Number, TicketChannel Channel, TicketKind Kind, string CallerName, string CallerPhone, bool Anonymous, string Title, string Text, string Address,
     string RegionCode, bool Urgent, string? Category, double? Confidence, TicketState State, string? DepartmentCode, DateTime CreatedAtUtc,
     DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string Light, DateTime? EscalatedAtUtc, Guid? PossibleDuplicateOfId, Guid? MergedIntoId, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
-    int Revision, IReadOnlyList<TicketStepView> History);
+    int Revision, IReadOnlyList<TicketStepView> History, string? ReturnedBy = null, int? ExtensionDays = null, string? ExtensionReason = null, int Extensions = 0);
 
 public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);
 
@@ -64,9 +64,13 @@ public sealed record TicketRequest(
     TicketKind? Kind, string? Title, string? Text, string? Address, string? RegionCode, bool? Urgent, bool? Anonymous,
     string? CallerName, string? CallerPhone, TicketChannel? Channel);
 
-/// <summary>The fields of a handling step: dispatch (category, department), transfer and return (reason), reply, rate (level 1–5, comment), merge (TargetId: the open ticket this one repeats).</summary>
+/// <summary>
+/// The fields of a handling step: dispatch (category, department), transfer and return (reason), reply, rate (level
+/// 1–5, comment), merge (TargetId: the open ticket this one repeats), extend (Days, Reason), arbitrate and the
+/// extension decisions (Reason).
+/// </summary>
 public sealed record TicketStepRequest(
-    string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision, Guid? TargetId = null);
+    string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision, Guid? TargetId = null, int? Days = null);
 
 /// <summary>A hot spot (热点): tickets about the same problem in the same place, with its heat and its tickets.</summary>
 public sealed record HotSpotView(string Place, string Title, double Heat, int Count, DateTime FirstUtc, DateTime LastUtc, IReadOnlyList<HotSpotTicket> Tickets);

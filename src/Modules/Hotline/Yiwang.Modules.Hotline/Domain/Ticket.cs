@@ -69,6 +69,16 @@ internal sealed class Ticket
     public Guid? MergedIntoId { get; private set; }
 
     public int Returns { get; private set; }
+
+    /// <summary>The department that returned it last (退单), until the hotline dispatches it again or rules on the return.</summary>
+    public string? ReturnedBy { get; private set; }
+
+    /// <summary>Days of a pending extension request (延期申请) by the holding department, and why.</summary>
+    public int? ExtensionDays { get; private set; }
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>Extensions granted so far.</summary>
+    public int Extensions { get; private set; }
     public int Reopens { get; private set; }
     public int Revision { get; private set; }
 
@@ -162,6 +172,8 @@ internal sealed class Ticket
 
         Category = category;
         DepartmentCode = departmentCode;
+        ReturnedBy = null;
+        (ExtensionDays, ExtensionReason) = (null, null);
         DispatchedAtUtc = now.UtcDateTime;
         (WarnedAtUtc, SignOverdueAtUtc, EscalatedAtUtc, AcceptedAtUtc) = (null, null, null, null);
         SignDueUtc = signDue.UtcDateTime;
@@ -211,8 +223,62 @@ internal sealed class Ticket
         }
 
         State = TicketState.Registered;
+        ReturnedBy = DepartmentCode;
         DepartmentCode = null;
+        (ExtensionDays, ExtensionReason) = (null, null);
         Returns++;
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>
+    /// 退单仲裁: the hotline rules that the return does not stand and sends the ticket back to the department that
+    /// returned it, with new deadlines. (When the return stands, the hotline simply dispatches it elsewhere.)
+    /// </summary>
+    public Result OverruleReturn(DateTimeOffset now, DateTimeOffset signDue, DateTimeOffset handleDue)
+    {
+        if (State != TicketState.Registered || ReturnedBy is not { } department)
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        return Dispatch(Category ?? "", department, now, signDue, handleDue);
+    }
+
+    /// <summary>延期申请: the holding department asks for more days, saying why; one request at a time.</summary>
+    public Result RequestExtension(int? days, string? reason)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted) || ExtensionDays is not null)
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        if (days is not (>= 1 and <= 30) || string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return TicketErrors.InvalidExtension;
+        }
+
+        (ExtensionDays, ExtensionReason) = (days, reason.Trim());
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>The hotline grants the pending extension (the handling deadline moves; warnings start afresh) or refuses it.</summary>
+    public Result DecideExtension(bool grant, DateTimeOffset newHandleDue)
+    {
+        if (ExtensionDays is null || State is not (TicketState.Dispatched or TicketState.Accepted))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        if (grant)
+        {
+            HandleDueUtc = newHandleDue.UtcDateTime;
+            (WarnedAtUtc, EscalatedAtUtc) = (null, null);
+            Extensions++;
+        }
+
+        (ExtensionDays, ExtensionReason) = (null, null);
         Revision++;
         return Result.Success;
     }

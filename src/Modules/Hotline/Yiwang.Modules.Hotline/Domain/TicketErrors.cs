@@ -14,6 +14,7 @@ internal static class TicketErrors
     public static readonly Error ReplyRequired = Error.Validation("hotline.reply_required", "Write the reply to the caller (at most 5,000 characters).");
     public static readonly Error InvalidRating = Error.Validation("hotline.invalid_rating", "Rate from 1 (very dissatisfied) to 5 (very satisfied).");
     public static readonly Error UnknownDepartment = Error.Validation("hotline.unknown_department", "Name a known department and a category.");
+    public static readonly Error InvalidExtension = Error.Validation("hotline.invalid_extension", "Ask for 1–30 more days and say why (at most 500 characters).");
     public static readonly Error NotAgent = Error.Forbidden("hotline.not_agent", "Only hotline agents dispatch and answer directly.");
     public static readonly Error NotHolder = Error.Forbidden("hotline.not_holder", "Your department does not hold this ticket.");
 }

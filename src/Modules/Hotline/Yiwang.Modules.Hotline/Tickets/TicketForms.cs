@@ -37,7 +37,8 @@ internal static class TicketForms
             Text(form["category"]), Text(form["departmentCode"]), Text(form["reason"]), Text(form["reply"]),
             int.TryParse(form["level"], NumberStyles.None, CultureInfo.InvariantCulture, out var level) ? level : null, Text(form["comment"]),
             int.TryParse(form["revision"], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null,
-            Guid.TryParse(form["targetId"], out var target) ? target : null);
+            Guid.TryParse(form["targetId"], out var target) ? target : null,
+            int.TryParse(form["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null);
         var done = await stepper.TakeAsync(user, id, step, request, ct);
         return Results.LocalRedirect($"/hotline/tickets/{id}?{(done.IsFailure ? "error=" + done.Error!.Code : "done=" + step)}");
     }

@@ -17,4 +17,8 @@ internal sealed class TicketLimits(IOptions<HotlineOptions> options, IWorkingDay
         var handle = urgent ? now.AddHours(o.UrgentHours) : o.WorkingDays ? calendar.AddWorkingDays(now, o.OrdinaryDays) : now.AddDays(o.OrdinaryDays);
         return (sign, handle);
     }
+
+    /// <summary>A handling deadline moved by an extension of <paramref name="days"/> (working or calendar days, as configured).</summary>
+    public DateTimeOffset Extend(DateTimeOffset handleDue, int days) =>
+        options.Value.WorkingDays ? calendar.AddWorkingDays(handleDue, days) : handleDue.AddDays(days);
 }

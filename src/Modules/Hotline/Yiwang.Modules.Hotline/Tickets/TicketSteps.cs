@@ -24,7 +24,7 @@ internal static class TicketSteps
     public static void MapTicketSteps(this RouteGroupBuilder group)
     {
         group.MapPost("/tickets/{id:guid}/{step}", Handle).RequireAuthorization()
-            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note), merge (合并 into targetId) by the agent; accept / return / reply by the holding department (reply also by the agent while with the hotline: 直办); rate by the caller");
+            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note), merge (合并 into targetId), arbitrate (退单仲裁: the return does not stand), grant-extension / refuse-extension (with reason) by the agent; accept / return / extend (延期申请: days, reason) / reply by the holding department (reply also by the agent while with the hotline: 直办); rate by the caller");
     }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Handle(
@@ -39,7 +39,8 @@ internal static class TicketSteps
 internal sealed class TicketStepper(
     HotlineDbContext db, TicketAccess access, IReferenceApi reference, TicketLimits limits, IActorAccessor actors, TimeProvider clock)
 {
-    public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step", "Steps are dispatch, transfer, supervise, merge, accept, return, reply and rate.");
+    public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step",
+        "Steps are dispatch, transfer, supervise, merge, arbitrate, grant-extension, refuse-extension (the hotline); accept, return, extend, reply (the department); rate (the caller).");
 
     public async Task<Result<TicketView>> TakeAsync(ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct)
     {
@@ -117,6 +118,44 @@ internal sealed class TicketStepper(
                     db.Events.Add(TicketEvent.Record(Ids.New(clock), original.Id, "merged_in", actors.Current.Name, $"合并了 {ticket.Number}", now, original.DepartmentCode));
                 }
 
+                break;
+            case "arbitrate":
+                // 退单仲裁: the return does not stand; the department that returned it handles it after all.
+                if (!access.IsAgentFor(user, ticket.RegionCode))
+                {
+                    return TicketErrors.NotAgent;
+                }
+
+                if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+                {
+                    return TicketErrors.ReasonRequired;
+                }
+
+                var returnedBy = ticket.ReturnedBy;
+                var (arbitrateSign, arbitrateHandle) = limits.From(now, ticket.Urgent);
+                result = ticket.OverruleReturn(now, arbitrateSign, arbitrateHandle);
+                note = $"退单不成立，退回 {returnedBy}：{request.Reason.Trim()}";
+                break;
+            case "extend":
+                result = access.IsHolder(user, ticket) ? ticket.RequestExtension(request.Days, request.Reason) : TicketErrors.NotHolder;
+                note = $"申请延期 {request.Days} 天：{request.Reason?.Trim()}";
+                break;
+            case "grant-extension":
+            case "refuse-extension":
+                if (!access.IsAgentFor(user, ticket.RegionCode))
+                {
+                    return TicketErrors.NotAgent;
+                }
+
+                var grant = step == "grant-extension";
+                if (!grant && (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500))
+                {
+                    return TicketErrors.ReasonRequired;
+                }
+
+                var days = ticket.ExtensionDays ?? 0;
+                result = ticket.DecideExtension(grant, limits.Extend(ticket.HandleDueUtc is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : now, days));
+                note = grant ? $"同意延期 {days} 天" : $"不同意延期：{request.Reason!.Trim()}";
                 break;
             case "supervise":
                 result = access.IsAgentFor(user, ticket.RegionCode) ? ticket.Supervise(request.Reason) : TicketErrors.NotAgent;

@@ -191,6 +191,18 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("escalated_at_utc");
 
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_days");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("integer")
+                        .HasColumnName("extensions");
+
                     b.Property<DateTime?>("HandleDueUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("handle_due_utc");
@@ -241,6 +253,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)")
                         .HasColumnName("reply");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("returned_by");
 
                     b.Property<int>("Returns")
                         .HasColumnType("integer")

@@ -186,6 +186,18 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("escalated_at_utc");
 
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_days");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extensions");
+
                     b.Property<DateTime?>("HandleDueUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("handle_due_utc");
@@ -236,6 +248,10 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reply");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_by");
 
                     b.Property<int>("Returns")
                         .HasColumnType("INTEGER")
