@@ -6,6 +6,10 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> HotlineTexts = new()
     {
         ["hotline"] = ("12345 热线", "12345 hotline"),
+        ["suggestedAnswers"] = ("知识库推荐答复", "Suggested answers"),
+        ["source:guide"] = ("办事指南", "Service guide"),
+        ["source:reply"] = ("历史答复", "Past reply"),
+        ["answerDirectly"] = ("以此答复（直办）", "Answer with this (direct)"),
         ["extensionDays"] = ("延期天数", "Extra days"),
         ["requestExtension"] = ("申请延期", "Ask for an extension"),
         ["extensionPending"] = ("承办单位申请延期 {0} 天：{1}", "The department asks for {0} more days: {1}"),

@@ -180,6 +180,7 @@ internal static class PermissionMatrix
         ["POST /api/v1/sharing/objections/{id}/answer"] = Access.DataAdmin,
 
         ["GET /api/v1/hotline/hotspots"] = Access.Staff,
+        ["GET /api/v1/hotline/tickets/{id}/answers"] = Access.TicketRecord,
 
         // Open311 GeoReport v2 (public, rate-limited; only Open311 tickets, never the caller's contact data)
         ["GET /open311/v2/services.{format}"] = Access.Public,

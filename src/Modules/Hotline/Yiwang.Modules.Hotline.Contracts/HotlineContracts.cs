@@ -78,6 +78,9 @@ public sealed record HotSpotView(string Place, string Title, double Heat, int Co
 /// <summary>A ticket of a hot spot.</summary>
 public sealed record HotSpotTicket(Guid Id, string Number, string Title, TicketState State);
 
+/// <summary>A suggested answer: a service guide (<c>guide</c>, with its link) or a past reply (<c>reply</c>, with its similarity).</summary>
+public sealed record SuggestedAnswer(string Source, string Title, string Answer, string? Link, double? Similarity);
+
 /// <summary>The hotline for the web pages: the same use cases and checks as the API.</summary>
 public interface IHotlineApi
 {
@@ -86,6 +89,9 @@ public interface IHotlineApi
 
     /// <summary>A ticket with its history, or null when the caller may not see it.</summary>
     Task<TicketView?> GetAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct);
+
+    /// <summary>Suggested answers for a ticket (agents of its region and the holding department).</summary>
+    Task<Yiwang.Kernel.Results.Result<IReadOnlyList<SuggestedAnswer>>> AnswersAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct);
 
     /// <summary>Hot spots among the tickets the caller may see, over the last <paramref name="days"/> days (1–365).</summary>
     Task<Yiwang.Kernel.Results.Result<IReadOnlyList<HotSpotView>>> HotSpotsAsync(System.Security.Claims.ClaimsPrincipal user, int? days, CancellationToken ct);

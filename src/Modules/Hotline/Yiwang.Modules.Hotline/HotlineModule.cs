@@ -32,6 +32,7 @@ public static class HotlineModule
         services.AddScoped<Tickets.DuplicateFinder>();
         services.AddScoped<Tickets.IndicatorReport>();
         services.AddScoped<HotSpots.HotSpotReport>();
+        services.AddScoped<Answers.AnswerSuggestions>();
         services.AddScoped<Contracts.IHotlineApi, Tickets.HotlineApi>();
         services.AddSingleton<Tickets.TicketDeadlines>();
         services.AddHostedService(sp => sp.GetRequiredService<Tickets.TicketDeadlines>());
@@ -58,6 +59,7 @@ public static class HotlineModule
         Tickets.TicketSteps.MapTicketSteps(group);
         Tickets.Indicators.MapIndicators(group);
         HotSpots.HotSpotReport.MapHotSpots(group);
+        Answers.AnswerSuggestions.MapAnswers(group);
         Tickets.TicketForms.MapTicketForms(app);
         Open311.Open311Endpoints.MapOpen311(app);
     }

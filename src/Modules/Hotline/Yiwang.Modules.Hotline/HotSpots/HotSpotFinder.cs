@@ -134,46 +134,8 @@ internal static partial class HotSpotFinder
     /// <summary>The topic vector: place words are taken out first, so that "same problem" does not simply repeat "same place".</summary>
     private static Dictionary<int, double> Vector(HotSpotInput message, HashSet<string> places)
     {
-        var counts = new Dictionary<int, double>();
-        void Add(string text, double weight)
-        {
-            for (var i = 0; i + 1 < text.Length; i++)
-            {
-                if (char.IsWhiteSpace(text[i]) || char.IsWhiteSpace(text[i + 1]) || char.IsPunctuation(text[i]) || char.IsPunctuation(text[i + 1]))
-                {
-                    continue;
-                }
-
-                var key = (text[i] << 16) | text[i + 1];
-                counts[key] = counts.GetValueOrDefault(key) + weight;
-            }
-        }
-
         string WithoutPlaces(string text) => places.Aggregate(text, (t, place) => t.Replace(place, " ", StringComparison.Ordinal));
-        Add(WithoutPlaces(message.Title), 2);
-        Add(WithoutPlaces(message.Text.Length > 400 ? message.Text[..400] : message.Text), 1);
-        var norm = Math.Sqrt(counts.Values.Sum(v => v * v));
-        foreach (var key in counts.Keys.ToList())
-        {
-            counts[key] /= norm == 0 ? 1 : norm;
-        }
-
-        return counts;
-    }
-
-    private static double Cosine(Dictionary<int, double> a, Dictionary<int, double> b)
-    {
-        var (small, large) = a.Count < b.Count ? (a, b) : (b, a);
-        var sum = 0.0;
-        foreach (var (key, value) in small)
-        {
-            if (large.TryGetValue(key, out var other))
-            {
-                sum += value * other;
-            }
-        }
-
-        return sum;
+        return BigramVectors.Of(WithoutPlaces(message.Title), WithoutPlaces(message.Text));
     }
 
     private sealed class Cluster(HotSpotInput first, Dictionary<int, double> vector)
@@ -186,7 +148,7 @@ internal static partial class HotSpotFinder
         public Dictionary<string, int> Places { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Cosine with the centroid (the sum of the members' unit vectors).</summary>
-        public double Similarity(Dictionary<int, double> vector) => Cosine(vector, _sum) / _norm;
+        public double Similarity(Dictionary<int, double> vector) => BigramVectors.Cosine(vector, _sum) / _norm;
 
         public void Add(HotSpotInput message, Dictionary<int, double> vector)
         {

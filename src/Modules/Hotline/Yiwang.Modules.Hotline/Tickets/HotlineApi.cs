@@ -5,8 +5,10 @@ using Yiwang.Modules.Hotline.Contracts;
 namespace Yiwang.Modules.Hotline.Tickets;
 
 /// <summary>The hotline contract for the web pages: the same use cases and checks as the API.</summary>
-internal sealed class HotlineApi(TicketReader reader, TicketFiling filing, TicketStepper stepper, IndicatorReport indicators, HotSpots.HotSpotReport hotSpots) : IHotlineApi
+internal sealed class HotlineApi(TicketReader reader, TicketFiling filing, TicketStepper stepper, IndicatorReport indicators, HotSpots.HotSpotReport hotSpots, Answers.AnswerSuggestions answers) : IHotlineApi
 {
+    public Task<Result<IReadOnlyList<SuggestedAnswer>>> AnswersAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) => answers.ForTicketAsync(user, id, ct);
+
     public Task<Result<IReadOnlyList<HotSpotView>>> HotSpotsAsync(ClaimsPrincipal user, int? days, CancellationToken ct) => hotSpots.FindAsync(user, days, ct);
 
     public Task<Result<IReadOnlyList<IndicatorRow>>> IndicatorsAsync(ClaimsPrincipal user, string? from, string? to, string? by, CancellationToken ct) =>
