@@ -6,6 +6,11 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> HotlineTexts = new()
     {
         ["hotline"] = ("12345 热线", "12345 hotline"),
+        ["coHandlers"] = ("联办单位", "Joint handlers"),
+        ["coHandler"] = ("联办单位代码", "Joint handler (department code)"),
+        ["addCoHandler"] = ("加入联办", "Add a joint handler"),
+        ["opinion"] = ("联办意见", "Opinion for the lead"),
+        ["contribute"] = ("提交联办意见", "Send the opinion"),
         ["suggestedAnswers"] = ("知识库推荐答复", "Suggested answers"),
         ["source:guide"] = ("办事指南", "Service guide"),
         ["source:reply"] = ("历史答复", "Past reply"),

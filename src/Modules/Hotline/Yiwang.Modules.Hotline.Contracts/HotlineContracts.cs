@@ -49,7 +49,8 @@ public sealed record TicketView(
     Guid Id, string Number, TicketChannel Channel, TicketKind Kind, string CallerName, string CallerPhone, bool Anonymous, string Title, string Text, string Address,
     string RegionCode, bool Urgent, string? Category, double? Confidence, TicketState State, string? DepartmentCode, DateTime CreatedAtUtc,
     DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string Light, DateTime? EscalatedAtUtc, Guid? PossibleDuplicateOfId, Guid? MergedIntoId, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
-    int Revision, IReadOnlyList<TicketStepView> History, string? ReturnedBy = null, int? ExtensionDays = null, string? ExtensionReason = null, int Extensions = 0);
+    int Revision, IReadOnlyList<TicketStepView> History, string? ReturnedBy = null, int? ExtensionDays = null, string? ExtensionReason = null, int Extensions = 0,
+    IReadOnlyList<string>? CoHandlers = null);
 
 public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);
 

@@ -79,6 +79,12 @@ internal sealed class Ticket
 
     /// <summary>Extensions granted so far.</summary>
     public int Extensions { get; private set; }
+
+    /// <summary>
+    /// Departments handling it jointly (联办) with the one that holds it, which leads: they see the ticket and add their
+    /// opinions; the lead replies for all. (Also indexed in <see cref="CoHandler"/> rows for their inboxes.)
+    /// </summary>
+    public List<string> CoHandlers { get; private set; } = [];
     public int Reopens { get; private set; }
     public int Revision { get; private set; }
 
@@ -245,6 +251,36 @@ internal sealed class Ticket
         return Dispatch(Category ?? "", department, now, signDue, handleDue);
     }
 
+    /// <summary>联办: the hotline adds a department to handle the ticket with its lead (at most five).</summary>
+    public Result AddCoHandler(string departmentCode)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted) || departmentCode == DepartmentCode || CoHandlers.Contains(departmentCode) || CoHandlers.Count >= 5)
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        CoHandlers = [.. CoHandlers, departmentCode];
+        Revision++;
+        return Result.Success;
+    }
+
+    /// <summary>A joint handler's opinion (联办意见) for the lead: recorded in the history; the ticket stays where it is.</summary>
+    public Result Contribute(string? opinion)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        if (string.IsNullOrWhiteSpace(opinion) || opinion.Length > 500)
+        {
+            return TicketErrors.ReasonRequired;
+        }
+
+        Revision++;
+        return Result.Success;
+    }
+
     /// <summary>延期申请: the holding department asks for more days, saying why; one request at a time.</summary>
     public Result RequestExtension(int? days, string? reason)
     {
@@ -392,4 +428,11 @@ internal sealed class Ticket
         Revision++;
         return Result.Success;
     }
+}
+
+/// <summary>A joint handler of a ticket (联办单位), one row per department, so that its inbox can find the ticket.</summary>
+internal sealed class CoHandler
+{
+    public Guid TicketId { get; set; }
+    public string DepartmentCode { get; set; } = "";
 }

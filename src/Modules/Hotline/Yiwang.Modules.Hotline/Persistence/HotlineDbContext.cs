@@ -13,6 +13,7 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<RoutingRule> Routes => Set<RoutingRule>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> Events => Set<TicketEvent>();
+    public DbSet<CoHandler> CoHandlers => Set<CoHandler>();
     public DbSet<DaySequence> Sequences => Set<DaySequence>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
@@ -49,6 +50,9 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
             b.Property(t => t.DepartmentCode).HasMaxLength(32);
             b.Property(t => t.Reply).HasMaxLength(5000);
             b.Property(t => t.Revision).IsConcurrencyToken();
+            b.Property(t => t.CoHandlers).HasJsonConversion().HasMaxLength(400);
+            b.Property(t => t.ReturnedBy).HasMaxLength(32);
+            b.Property(t => t.ExtensionReason).HasMaxLength(500);
             b.HasIndex(t => new { t.DepartmentCode, t.State });
             b.HasIndex(t => new { t.RegionCode, t.CreatedAtUtc });
             b.HasIndex(t => t.CallerAccountId);
@@ -62,6 +66,12 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
             b.Property(e => e.Action).HasMaxLength(20);
             b.Property(e => e.Actor).HasMaxLength(100);
             b.Property(e => e.Note).HasMaxLength(500);
+        });
+        modelBuilder.Entity<CoHandler>(b =>
+        {
+            b.ToTable("hotline_cohandler");
+            b.HasKey(c => new { c.DepartmentCode, c.TicketId });
+            b.Property(c => c.DepartmentCode).HasMaxLength(32);
         });
         modelBuilder.Entity<DaySequence>(b =>
         {

@@ -23,5 +23,9 @@ internal sealed class TicketAccess(IAccountOverviews accounts)
 
     public bool IsCaller(ClaimsPrincipal user, Ticket ticket) => ticket.CallerAccountId is { } caller && caller == AccountOf(user);
 
-    public bool CanSee(ClaimsPrincipal user, Ticket ticket) => IsCaller(user, ticket) || IsAgentFor(user, ticket.RegionCode) || IsHolder(user, ticket);
+    /// <summary>Staff of a department handling it jointly (联办).</summary>
+    public bool IsCoHandler(ClaimsPrincipal user, Ticket ticket) =>
+        ticket.CoHandlers.Count > 0 && StaffOf(user) is { DepartmentCode: { } department } && ticket.CoHandlers.Contains(department);
+
+    public bool CanSee(ClaimsPrincipal user, Ticket ticket) => IsCaller(user, ticket) || IsAgentFor(user, ticket.RegionCode) || IsHolder(user, ticket) || IsCoHandler(user, ticket);
 }

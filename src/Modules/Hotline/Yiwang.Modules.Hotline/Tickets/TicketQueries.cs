@@ -60,7 +60,8 @@ internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Tim
                 var region = staff.RegionCode ?? "-";
                 // Agents: their region and below (six-digit codes share the prefix of the city or province they sit in).
                 var prefix = region.EndsWith("0000", StringComparison.Ordinal) ? region[..2] : region.EndsWith("00", StringComparison.Ordinal) ? region[..4] : region;
-                query = query.Where(t => (agent && t.RegionCode.StartsWith(prefix)) || t.DepartmentCode == department);
+                var jointly = db.CoHandlers.Where(c => c.DepartmentCode == department).Select(c => c.TicketId);
+                query = query.Where(t => (agent && t.RegionCode.StartsWith(prefix)) || t.DepartmentCode == department || jointly.Contains(t.Id));
             }
         }
         else

@@ -24,7 +24,7 @@ internal static class TicketSteps
     public static void MapTicketSteps(this RouteGroupBuilder group)
     {
         group.MapPost("/tickets/{id:guid}/{step}", Handle).RequireAuthorization()
-            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note), merge (合并 into targetId), arbitrate (退单仲裁: the return does not stand), grant-extension / refuse-extension (with reason) by the agent; accept / return / extend (延期申请: days, reason) / reply by the holding department (reply also by the agent while with the hotline: 直办); rate by the caller");
+            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note), merge (合并 into targetId), arbitrate (退单仲裁: the return does not stand), join (联办: departmentCode joins the lead), grant-extension / refuse-extension (with reason) by the agent; accept / return / extend (延期申请: days, reason) / reply by the holding department (reply also by the agent while with the hotline: 直办); contribute (联办意见, reason) by a joint handler; rate by the caller");
     }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Handle(
@@ -40,7 +40,7 @@ internal sealed class TicketStepper(
     HotlineDbContext db, TicketAccess access, IReferenceApi reference, TicketLimits limits, IActorAccessor actors, TimeProvider clock)
 {
     public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step",
-        "Steps are dispatch, transfer, supervise, merge, arbitrate, grant-extension, refuse-extension (the hotline); accept, return, extend, reply (the department); rate (the caller).");
+        "Steps are dispatch, transfer, supervise, merge, arbitrate, join, grant-extension, refuse-extension (the hotline); accept, return, extend, reply (the department); contribute (a joint handler); rate (the caller).");
 
     public async Task<Result<TicketView>> TakeAsync(ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct)
     {
@@ -135,6 +135,30 @@ internal sealed class TicketStepper(
                 var (arbitrateSign, arbitrateHandle) = limits.From(now, ticket.Urgent);
                 result = ticket.OverruleReturn(now, arbitrateSign, arbitrateHandle);
                 note = $"退单不成立，退回 {returnedBy}：{request.Reason.Trim()}";
+                break;
+            case "join":
+                // 联办: the hotline adds a department to work with the lead (the department holding the ticket).
+                if (!access.IsAgentFor(user, ticket.RegionCode))
+                {
+                    return TicketErrors.NotAgent;
+                }
+
+                if (string.IsNullOrWhiteSpace(request.DepartmentCode) || await reference.FindDepartmentAsync(request.DepartmentCode.Trim(), ct) is not { } partner)
+                {
+                    return TicketErrors.UnknownDepartment;
+                }
+
+                result = ticket.AddCoHandler(partner.Code);
+                note = $"联办单位：{partner.Name}";
+                if (!result.IsFailure)
+                {
+                    db.CoHandlers.Add(new CoHandler { TicketId = ticket.Id, DepartmentCode = partner.Code });
+                }
+
+                break;
+            case "contribute":
+                result = access.IsCoHandler(user, ticket) ? ticket.Contribute(request.Reason) : TicketErrors.NotHolder;
+                note = $"{access.StaffOf(user)?.DepartmentCode}：{request.Reason?.Trim()}";
                 break;
             case "extend":
                 result = access.IsHolder(user, ticket) ? ticket.RequestExtension(request.Days, request.Reason) : TicketErrors.NotHolder;

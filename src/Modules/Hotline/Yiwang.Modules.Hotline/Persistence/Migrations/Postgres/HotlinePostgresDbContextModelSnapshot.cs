@@ -80,6 +80,23 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     b.ToTable("hotline_audit", (string)null);
                 });
 
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.CoHandler", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department_code");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("DepartmentCode", "TicketId")
+                        .HasName("pk_hotline_cohandler");
+
+                    b.ToTable("hotline_cohandler", (string)null);
+                });
+
             modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -170,6 +187,12 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("CoHandlers")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("co_handlers");
+
                     b.Property<double?>("Confidence")
                         .HasColumnType("double precision")
                         .HasColumnName("confidence");
@@ -196,7 +219,8 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnName("extension_days");
 
                     b.Property<string>("ExtensionReason")
-                        .HasColumnType("text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("extension_reason");
 
                     b.Property<int>("Extensions")
@@ -255,7 +279,8 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnName("reply");
 
                     b.Property<string>("ReturnedBy")
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("returned_by");
 
                     b.Property<int>("Returns")

@@ -75,6 +75,23 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     b.ToTable("hotline_audit", (string)null);
                 });
 
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.CoHandler", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("DepartmentCode", "TicketId")
+                        .HasName("pk_hotline_cohandler");
+
+                    b.ToTable("hotline_cohandler", (string)null);
+                });
+
             modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -165,6 +182,12 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<string>("CoHandlers")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("co_handlers");
+
                     b.Property<double?>("Confidence")
                         .HasColumnType("REAL")
                         .HasColumnName("confidence");
@@ -191,6 +214,7 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnName("extension_days");
 
                     b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("extension_reason");
 
@@ -250,6 +274,7 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnName("reply");
 
                     b.Property<string>("ReturnedBy")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("returned_by");
 
