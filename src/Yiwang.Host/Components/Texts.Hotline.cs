@@ -6,10 +6,13 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> HotlineTexts = new()
     {
         ["hotline"] = ("12345 热线", "12345 hotline"),
+        ["askFirst"] = ("先查一查", "Look it up first"),
+        ["askFirstLead"] = ("以上办事指南也许已经回答了您的问题；没有的话，请在下面提交。", "These service guides may already answer your question; if not, tell us below."),
+        ["askFirstNone"] = ("没有找到相关办事指南，请在下面提交您的诉求。", "No service guide matches; tell us below."),
         ["coHandlers"] = ("联办单位", "Joint handlers"),
         ["coHandler"] = ("联办单位代码", "Joint handler (department code)"),
         ["addCoHandler"] = ("加入联办", "Add a joint handler"),
-        ["opinion"] = ("联办意见", "Opinion for the lead"),
+        ["coOpinion"] = ("联办意见", "Opinion for the lead"),
         ["contribute"] = ("提交联办意见", "Send the opinion"),
         ["suggestedAnswers"] = ("知识库推荐答复", "Suggested answers"),
         ["source:guide"] = ("办事指南", "Service guide"),
