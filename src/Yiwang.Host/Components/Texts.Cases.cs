@@ -6,7 +6,6 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> CaseTexts = new()
     {
         ["applyOnline"] = ("在线申请", "Apply online"),
-        ["applyOnline"] = ("在线申请", "Apply"),
         ["applyFor"] = ("申请主体", "Applying for"),
         ["myself"] = ("本人", "Myself"),
         ["prefilledHint"] = ("已根据您的实名信息和历史办件自动填写，请核对。", "Filled in from your verified identity and earlier applications; please check."),

@@ -6,6 +6,8 @@ internal static partial class Texts
     private static readonly Dictionary<string, (string Zh, string En)> HotlineTexts = new()
     {
         ["hotline"] = ("12345 热线", "12345 hotline"),
+        ["latitude"] = ("纬度（可选）", "Latitude (optional)"),
+        ["longitude"] = ("经度（可选）", "Longitude (optional)"),
         ["askFirst"] = ("先查一查", "Look it up first"),
         ["askFirstLead"] = ("以上办事指南也许已经回答了您的问题；没有的话，请在下面提交。", "These service guides may already answer your question; if not, tell us below."),
         ["askFirstNone"] = ("没有找到相关办事指南，请在下面提交您的诉求。", "No service guide matches; tell us below."),

@@ -50,7 +50,7 @@ public sealed record TicketView(
     string RegionCode, bool Urgent, string? Category, double? Confidence, TicketState State, string? DepartmentCode, DateTime CreatedAtUtc,
     DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string Light, DateTime? EscalatedAtUtc, Guid? PossibleDuplicateOfId, Guid? MergedIntoId, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
     int Revision, IReadOnlyList<TicketStepView> History, string? ReturnedBy = null, int? ExtensionDays = null, string? ExtensionReason = null, int Extensions = 0,
-    IReadOnlyList<string>? CoHandlers = null);
+    IReadOnlyList<string>? CoHandlers = null, double? Latitude = null, double? Longitude = null);
 
 public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);
 
@@ -60,10 +60,10 @@ public sealed record IndicatorRow(
     string Key, string Name, int Dispatched, double? ResponseRate, double? OnTimeRate, double? ResolutionRate, double? SatisfactionRate,
     double? AverageHandlingHours, double? ReturnRate);
 
-/// <summary>What a caller or an agent fills in to file a ticket; agents give the caller's name and phone.</summary>
+/// <summary>What a caller or an agent fills in to file a ticket; agents give the caller's name and phone; coordinates (WGS 84) are optional.</summary>
 public sealed record TicketRequest(
     TicketKind? Kind, string? Title, string? Text, string? Address, string? RegionCode, bool? Urgent, bool? Anonymous,
-    string? CallerName, string? CallerPhone, TicketChannel? Channel);
+    string? CallerName, string? CallerPhone, TicketChannel? Channel, double? Latitude = null, double? Longitude = null);
 
 /// <summary>
 /// The fields of a handling step: dispatch (category, department), transfer and return (reason), reply, rate (level

@@ -90,3 +90,26 @@ public sealed class Open311Tests(TicketsApp app) : IClassFixture<TicketsApp>
         XDocument.Parse(await xml.Content.ReadAsStringAsync(_ct)).Root!.Element("error")!.Element("code")!.Value.ShouldBe("400");
     }
 }
+
+/// <summary>Coordinates through the JSON API as well.</summary>
+public sealed class TicketCoordinateTests(TicketsApp app) : IClassFixture<TicketsApp>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_ticket_filed_through_the_api_keeps_its_coordinates_and_refuses_impossible_ones()
+    {
+        var citizen = await app.AsAsync(TicketsApp.Citizen);
+        var filed = await citizen.PostAsJsonAsync("/api/v1/hotline/tickets",
+            new { kind = "Help", title = "井盖缺失", text = "路口井盖缺失", regionCode = "510107", latitude = 30.64, longitude = 104.04 }, _ct);
+        filed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var ticket = await filed.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        ticket.GetProperty("latitude").GetDouble().ShouldBe(30.64);
+        ticket.GetProperty("longitude").GetDouble().ShouldBe(104.04);
+
+        var wrong = await citizen.PostAsJsonAsync("/api/v1/hotline/tickets",
+            new { kind = "Help", title = "井盖缺失", text = "路口井盖缺失", regionCode = "510107", latitude = 95.0, longitude = 104.04 }, _ct);
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("code").GetString().ShouldBe("hotline.invalid_ticket");
+    }
+}

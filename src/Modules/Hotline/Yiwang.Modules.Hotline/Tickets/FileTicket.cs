@@ -75,7 +75,7 @@ internal sealed class TicketFiling(
             return TicketErrors.NotAgent;
         }
 
-        return await RegisterAsync(request with { RegionCode = region }, channel, caller, name, phone, null, null, ct);
+        return await RegisterAsync(request with { RegionCode = region }, channel, caller, name, phone, request.Latitude, request.Longitude, ct);
     }
 
     /// <summary>

@@ -25,7 +25,8 @@ internal static class TicketForms
         var form = await http.ReadFormAsync(ct);
         var request = new TicketRequest(
             Enum.TryParse<TicketKind>(form["kind"], out var kind) ? kind : null, Text(form["title"]), Text(form["text"]), Text(form["address"]),
-            Text(form["regionCode"]), form["urgent"] == "true", form["anonymous"] == "true", Text(form["callerName"]), Text(form["callerPhone"]), TicketChannel.Web);
+            Text(form["regionCode"]), form["urgent"] == "true", form["anonymous"] == "true", Text(form["callerName"]), Text(form["callerPhone"]), TicketChannel.Web,
+            Coordinate(form["latitude"]), Coordinate(form["longitude"]));
         var filed = await filing.FileAsync(user, request, ct);
         return Results.LocalRedirect(filed.IsFailure ? $"/hotline/new?error={filed.Error!.Code}" : $"/hotline/tickets/{filed.Value!.Id}?done=filed");
     }
@@ -42,6 +43,9 @@ internal static class TicketForms
         var done = await stepper.TakeAsync(user, id, step, request, ct);
         return Results.LocalRedirect($"/hotline/tickets/{id}?{(done.IsFailure ? "error=" + done.Error!.Code : "done=" + step)}");
     }
+
+    private static double? Coordinate(StringValues value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees) ? degrees : null;
 
     private static string? Text(StringValues value) => string.IsNullOrWhiteSpace(value) ? null : value.ToString().Trim();
 }

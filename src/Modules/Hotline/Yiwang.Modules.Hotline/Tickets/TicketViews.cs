@@ -9,7 +9,7 @@ internal static class TicketViews
         t.Id, t.Number, t.Channel, t.Kind, whole ? t.CallerName : MaskName(t.CallerName), whole ? t.CallerPhone : MaskPhone(t.CallerPhone),
         t.Anonymous, t.Title, t.Text, t.Address, t.RegionCode, t.Urgent, t.Category, t.Confidence, t.State, t.DepartmentCode, t.CreatedAtUtc,
         t.SignDueUtc, t.HandleDueUtc, IsOverdue(t, now), Light(t, now), t.EscalatedAtUtc, t.PossibleDuplicateOfId, t.MergedIntoId, t.Reply, t.RepliedAtUtc, t.Satisfaction, t.Returns, t.Reopens, t.Revision,
-        [.. (history ?? []).Select(e => new TicketStepView(e.AtUtc, e.Action, e.Actor, e.Note))], t.ReturnedBy, t.ExtensionDays, t.ExtensionReason, t.Extensions, t.CoHandlers);
+        [.. (history ?? []).Select(e => new TicketStepView(e.AtUtc, e.Action, e.Actor, e.Note))], t.ReturnedBy, t.ExtensionDays, t.ExtensionReason, t.Extensions, t.CoHandlers, t.Latitude, t.Longitude);
 
     public static bool IsOverdue(Ticket t, DateTimeOffset now) =>
         (t.State == TicketState.Dispatched && t.SignDueUtc is { } sign && now.UtcDateTime > sign)
