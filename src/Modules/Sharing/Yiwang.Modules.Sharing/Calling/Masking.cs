@@ -1,3 +1,4 @@
+using Yiwang.Modules.Identity.Contracts;
 using Yiwang.Modules.Sharing.Contracts;
 
 namespace Yiwang.Modules.Sharing.Calling;
@@ -21,8 +22,7 @@ internal static class Masking
             ItemType.Phone when value.Length >= 7 => value[..3] + new string('*', value.Length - 7) + value[^4..],
             ItemType.PersonName => value[0] + new string('*', Math.Max(1, value.Length - 1)),
             ItemType.CreditCode when value.Length > 4 => value[..2] + new string('*', value.Length - 4) + value[^2..],
-            _ when value.Length <= 2 => new string('*', value.Length),
-            _ => value[0] + new string('*', value.Length - 2) + value[^1],
+            _ => ResidentIdNumber.Mask(value), // first and last character: the platform's mask for ID numbers, used for the rest too
         };
     }
 }

@@ -156,13 +156,7 @@ internal sealed class RecordLoading(SharingDbContext db, SharingAccess access, R
     {
         var record = DataRecord.Create(Ids.New(clock), resource.Id, values[resource.PrimaryKey.Name]!, values, now);
         db.Records.Add(record);
-        foreach (var item in resource.Items.Where(i => i.Key))
-        {
-            if (values.GetValueOrDefault(item.Name) is { Length: > 0 and <= 64 } value)
-            {
-                db.RecordKeys.Add(new RecordKeyEntry { ResourceId = resource.Id, Field = item.Name, Value = value, RecordId = record.Id });
-            }
-        }
+        db.RecordKeys.AddRange(record.KeyEntries(resource));
     }
 
     private static string? Check(DataResource resource, Dictionary<string, string?> row)

@@ -12,6 +12,11 @@ internal sealed class DataRecord
     public static DataRecord Create(Guid id, Guid resourceId, string key, Dictionary<string, string?> values, DateTimeOffset now) =>
         new() { Id = id, ResourceId = resourceId, RecordKey = key, Values = values, UpdatedAtUtc = now.UtcDateTime };
 
+    /// <summary>The index entries of the record: one per key item with a value of 1–64 characters.</summary>
+    public IEnumerable<RecordKeyEntry> KeyEntries(DataResource resource) =>
+        resource.Items.Where(i => i.Key).Select(i => (i.Name, Value: Values.GetValueOrDefault(i.Name))).Where(k => k.Value is { Length: > 0 and <= 64 })
+            .Select(k => new RecordKeyEntry { ResourceId = ResourceId, Field = k.Name, Value = k.Value!, RecordId = Id });
+
     /// <summary>Sets one value (a correction after an objection); a new dictionary so that EF sees the change.</summary>
     public void Set(string item, string? value, DateTimeOffset now)
     {

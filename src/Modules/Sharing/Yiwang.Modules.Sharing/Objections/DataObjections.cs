@@ -108,7 +108,7 @@ internal sealed class DataObjections(
             if (item.Key)
             {
                 await db.RecordKeys.Where(k => k.RecordId == record.Id && k.Field == item.Name).ExecuteDeleteAsync(ct);
-                db.RecordKeys.Add(new RecordKeyEntry { ResourceId = resource.Id, Field = item.Name, Value = input.Value.Trim(), RecordId = record.Id });
+                db.RecordKeys.AddRange(record.KeyEntries(resource).Where(k => k.Field == item.Name));
             }
         }
 

@@ -82,9 +82,6 @@ internal sealed class SharingDemoSeeder(SharingDbContext db, TimeProvider clock)
     {
         var record = DataRecord.Create(Ids.New(clock), resource.Id, values[resource.PrimaryKey.Name]!, values, now);
         db.Records.Add(record);
-        foreach (var item in resource.Items.Where(i => i.Key && values.GetValueOrDefault(i.Name) is { Length: > 0 }))
-        {
-            db.RecordKeys.Add(new RecordKeyEntry { ResourceId = resource.Id, Field = item.Name, Value = values[item.Name]!, RecordId = record.Id });
-        }
+        db.RecordKeys.AddRange(record.KeyEntries(resource));
     }
 }
