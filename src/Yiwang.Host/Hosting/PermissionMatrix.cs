@@ -181,9 +181,17 @@ internal static class PermissionMatrix
 
         ["GET /api/v1/hotline/hotspots"] = Access.Staff,
         ["GET /api/v1/hotline/tickets/{id}/answers"] = Access.TicketRecord,
+        ["GET /api/v1/hotline/tickets/{id}/handlers"] = Access.TicketRecord,
+        ["POST /api/v1/hotline/tickets/{id}/attachments"] = Access.TicketRecord,
+        ["GET /api/v1/hotline/tickets/{id}/attachments/{attachmentId}"] = Access.TicketRecord,
+        ["GET /api/v1/hotline/categories"] = Access.SignedIn,
+        ["PUT /api/v1/hotline/categories/{code}"] = Access.PlatformAdmin,
+        ["GET /api/v1/hotline/time-limits"] = Access.Staff,
+        ["PUT /api/v1/hotline/time-limits"] = Access.PlatformAdmin,
 
         // Open311 GeoReport v2 (public, rate-limited; only Open311 tickets, never the caller's contact data)
         ["GET /open311/v2/services.{format}"] = Access.Public,
+        ["GET /open311/v2/services/{code}.{format}"] = Access.Public,
         ["GET /open311/v2/requests.{format}"] = Access.Public,
         ["GET /open311/v2/requests/{id}.{format}"] = Access.Public,
         ["POST /open311/v2/requests.{format}"] = Access.Public,

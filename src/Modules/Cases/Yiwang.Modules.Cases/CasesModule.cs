@@ -9,7 +9,7 @@ using Yiwang.Modules.Cases.Contracts;
 using Yiwang.Modules.Cases.Features;
 using Yiwang.Modules.Cases.Jobs;
 using Yiwang.Modules.Cases.Persistence;
-using Yiwang.Modules.Cases.Storage;
+using Yiwang.Kernel.Storage;
 
 namespace Yiwang.Modules.Cases;
 
@@ -22,8 +22,7 @@ public static class CasesModule
     {
         services.AddModuleDbContext<CasesDbContext, CasesSqliteDbContext, CasesPostgresDbContext>(database, CasesDbContext.Prefix);
         services.AddOptions<CasesOptions>().Bind(configuration.GetSection("Cases"));
-        services.AddSingleton<IFileStore>(new DiskFileStore(Path.Combine(database.DataDirectory, "files")));
-        services.AddSingleton<IMaterialScanner, EicarOnlyScanner>();
+        services.AddSharedFileStore(database.DataDirectory);
         services.AddScoped<CaseAccess>();
         services.AddScoped<ItemSnapshots>();
         services.AddScoped<ApplicationForms>();

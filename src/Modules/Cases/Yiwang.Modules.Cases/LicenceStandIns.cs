@@ -4,7 +4,7 @@ using Yiwang.Kernel;
 using Yiwang.Kernel.Auditing;
 using Yiwang.Modules.Cases.Domain;
 using Yiwang.Modules.Cases.Persistence;
-using Yiwang.Modules.Cases.Storage;
+using Yiwang.Kernel.Storage;
 using Yiwang.Modules.Licences.Contracts;
 
 namespace Yiwang.Modules.Cases;

@@ -32,6 +32,17 @@ public enum TicketKind
 }
 
 /// <summary>
+/// How soon it must be handled (紧急程度): ordinary (一般), urgent (紧急) or complex (疑难复杂, more time); with the kind it
+/// selects the ticket's time limits.
+/// </summary>
+public enum TicketUrgency
+{
+    Ordinary,
+    Urgent,
+    Complex,
+}
+
+/// <summary>
 /// Where a ticket stands: registered at the hotline (待派单), dispatched to a department (已派单), signed for (已签收),
 /// replied (已答复, waiting for the callback), closed (已办结). A return (退单) or a dissatisfied callback takes it back.
 /// </summary>
@@ -50,7 +61,27 @@ public sealed record TicketView(
     string RegionCode, bool Urgent, string? Category, double? Confidence, TicketState State, string? DepartmentCode, DateTime CreatedAtUtc,
     DateTime? SignDueUtc, DateTime? HandleDueUtc, bool Overdue, string Light, DateTime? EscalatedAtUtc, Guid? PossibleDuplicateOfId, Guid? MergedIntoId, string? Reply, DateTime? RepliedAtUtc, int? Satisfaction, int Returns, int Reopens,
     int Revision, IReadOnlyList<TicketStepView> History, string? ReturnedBy = null, int? ExtensionDays = null, string? ExtensionReason = null, int Extensions = 0,
-    IReadOnlyList<string>? CoHandlers = null, double? Latitude = null, double? Longitude = null);
+    IReadOnlyList<string>? CoHandlers = null, double? Latitude = null, double? Longitude = null,
+    TicketUrgency Urgency = TicketUrgency.Ordinary, string? CategoryCode = null, string? CategoryPath = null, Guid? HandlerId = null, string? HandlerName = null,
+    IReadOnlyList<AttachmentView>? Attachments = null);
+
+/// <summary>A file attached to a ticket (附件): a photo or a document; its content is at <c>/api/v1/hotline/tickets/{ticket}/attachments/{id}</c>.</summary>
+public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string UploadedBy, DateTime UploadedAtUtc);
+
+/// <summary>
+/// A node of the category tree (诉求分类): a stable code (the parent's code, a dot, two digits), its name, its parent and
+/// level (1 is the first level the dispatch model and the routing table use); inactive nodes stay on old tickets only.
+/// </summary>
+public sealed record CategoryNode(string Code, string Name, string? ParentCode, int Level, bool Active, int Revision);
+
+/// <summary>
+/// A time-limit rule (办理时限): for a kind of ticket (null: every kind) and an urgency, hours to sign for it and the
+/// handling time as an amount of hours, calendar days or working days.
+/// </summary>
+public sealed record TimeLimitView(TicketKind? Kind, TicketUrgency Urgency, int SignHours, int Handle, string Unit, int Revision);
+
+/// <summary>A staff member of a department a ticket can be assigned to (承办人).</summary>
+public sealed record HandlerOption(Guid AccountId, string Name);
 
 public sealed record TicketStepView(DateTime AtUtc, string Action, string Actor, string? Note);
 
@@ -63,7 +94,8 @@ public sealed record IndicatorRow(
 /// <summary>What a caller or an agent fills in to file a ticket; agents give the caller's name and phone; coordinates (WGS 84) are optional.</summary>
 public sealed record TicketRequest(
     TicketKind? Kind, string? Title, string? Text, string? Address, string? RegionCode, bool? Urgent, bool? Anonymous,
-    string? CallerName, string? CallerPhone, TicketChannel? Channel, double? Latitude = null, double? Longitude = null);
+    string? CallerName, string? CallerPhone, TicketChannel? Channel, double? Latitude = null, double? Longitude = null,
+    TicketUrgency? Urgency = null, string? CategoryCode = null);
 
 /// <summary>
 /// The fields of a handling step: dispatch (category, department), transfer and return (reason), reply, rate (level
@@ -71,7 +103,8 @@ public sealed record TicketRequest(
 /// extension decisions (Reason).
 /// </summary>
 public sealed record TicketStepRequest(
-    string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision, Guid? TargetId = null, int? Days = null);
+    string? Category, string? DepartmentCode, string? Reason, string? Reply, int? Level, string? Comment, int? Revision, Guid? TargetId = null, int? Days = null,
+    string? CategoryCode = null, TicketUrgency? Urgency = null, Guid? HandlerId = null);
 
 /// <summary>A hot spot (热点): tickets about the same problem in the same place, with its heat and its tickets.</summary>
 public sealed record HotSpotView(string Place, string Title, double Heat, int Count, DateTime FirstUtc, DateTime LastUtc, IReadOnlyList<HotSpotTicket> Tickets);
@@ -102,6 +135,15 @@ public interface IHotlineApi
     /// <summary>Indicators per department (by = department) or region for the period; for staff only.</summary>
     Task<Yiwang.Kernel.Results.Result<IReadOnlyList<IndicatorRow>>> IndicatorsAsync(System.Security.Claims.ClaimsPrincipal user, string? from, string? to, string? by, CancellationToken ct);
 
-    /// <summary>Steps: dispatch, transfer, supervise, accept, return, reply, rate.</summary>
+    /// <summary>The category tree (active nodes; all of them for the platform administrator), in tree order.</summary>
+    Task<IReadOnlyList<CategoryNode>> CategoriesAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct);
+
+    /// <summary>The time-limit rules in force.</summary>
+    Task<IReadOnlyList<TimeLimitView>> TimeLimitsAsync(CancellationToken ct);
+
+    /// <summary>Staff of the department holding the ticket, for its members to assign it (承办人); empty for anyone else.</summary>
+    Task<IReadOnlyList<HandlerOption>> HandlersAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, CancellationToken ct);
+
+    /// <summary>Steps: dispatch, transfer, supervise, accept, assign, return, reply, rate.</summary>
     Task<Yiwang.Kernel.Results.Result<TicketView>> StepAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct);
 }

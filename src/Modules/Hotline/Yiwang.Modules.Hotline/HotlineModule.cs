@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Yiwang.Kernel.Modules;
 using Yiwang.Kernel.Persistence;
+using Yiwang.Kernel.Storage;
 using Yiwang.Modules.Hotline.Dispatch;
 using Yiwang.Modules.Hotline.Persistence;
 using Yiwang.Modules.Hotline.Routing;
@@ -26,6 +27,10 @@ public static class HotlineModule
         services.AddScoped<RoutingTable>();
         services.AddScoped<Tickets.TicketAccess>();
         services.AddScoped<Tickets.TicketLimits>();
+        services.AddScoped<Categories.CategoryTree>();
+        services.AddScoped<Tickets.TicketAttacher>();
+        services.AddSharedFileStore(database.DataDirectory);
+        services.AddSingleton<IModuleInitializer, HotlineInitializer>();
         services.AddScoped<Tickets.TicketFiling>();
         services.AddScoped<Tickets.TicketStepper>();
         services.AddScoped<Tickets.TicketReader>();
@@ -54,6 +59,9 @@ public static class HotlineModule
         var group = app.MapGroup("/api/v1/hotline").WithTags(Name);
         group.MapClassify();
         group.MapRoutes();
+        Categories.CategoryEndpoints.MapCategories(group);
+        Tickets.TimeLimitRules.MapTimeLimits(group);
+        Tickets.TicketFiles.MapTicketFiles(group);
         Tickets.FileTicket.MapFileTicket(group);
         Tickets.TicketQueries.MapTicketQueries(group);
         Tickets.TicketSteps.MapTicketSteps(group);

@@ -18,7 +18,12 @@ internal sealed class HotlineOptions
     /// <summary>Days to handle an ordinary ticket.</summary>
     public int OrdinaryDays { get; set; } = 7;
 
-    /// <summary>Count ordinary days as working days of the reference calendar instead of calendar days.</summary>
+    /// <summary>Days to handle a complex one (疑难复杂).</summary>
+    public int ComplexDays { get; set; } = 15;
+
+    /// <summary>
+    /// These defaults seed the time-limit rules of a new deployment and stand in for a missing rule; the rules are then
+    /// data (<c>PUT /api/v1/hotline/time-limits</c>). Count days as working days of the reference calendar instead of calendar days.</summary>
     public bool WorkingDays { get; set; }
 
     /// <summary>How far back a new ticket is compared with open ones to spot a repeat.</summary>

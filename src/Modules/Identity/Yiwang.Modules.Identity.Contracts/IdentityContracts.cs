@@ -46,7 +46,13 @@ public interface IIdentityApi
 
     /// <summary>A registered department system (client credentials) by its client id, or null.</summary>
     Task<SystemClient?> FindSystemAsync(string clientId, CancellationToken ct);
+
+    /// <summary>The staff accounts of a department (at most 500, by name), for assigning work inside it.</summary>
+    Task<IReadOnlyList<StaffMember>> StaffOfDepartmentAsync(string departmentCode, CancellationToken ct);
 }
+
+/// <summary>A staff member as other modules may show them: account, sign-in name, name and roles.</summary>
+public sealed record StaffMember(Guid AccountId, string LoginName, string Name, IReadOnlyList<string> Roles);
 
 /// <summary>A department system (部门业务系统): a machine client registered to one department.</summary>
 public sealed record SystemClient(string ClientId, string Name, string DepartmentCode);

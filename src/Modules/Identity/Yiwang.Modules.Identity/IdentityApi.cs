@@ -19,6 +19,13 @@ internal sealed class IdentityApi(IdentityDbContext db, TimeProvider clock, Open
             : null;
     }
 
+    public async Task<IReadOnlyList<StaffMember>> StaffOfDepartmentAsync(string departmentCode, CancellationToken ct)
+    {
+        var rows = await db.Accounts.AsNoTracking().Where(a => a.Kind == Domain.AccountKind.Staff && a.DepartmentCode == departmentCode)
+            .OrderBy(a => a.Name).ThenBy(a => a.LoginName).Take(500).ToListAsync(ct);
+        return [.. rows.Select(a => new StaffMember(a.Id, a.LoginName, a.Name, a.RoleList))];
+    }
+
     public async Task<PersonProfile?> ProfileAsync(Guid accountId, CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId && a.Kind == Domain.AccountKind.Citizen, ct);

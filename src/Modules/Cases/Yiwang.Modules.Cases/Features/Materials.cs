@@ -12,7 +12,7 @@ using Yiwang.Kernel.Results;
 using Yiwang.Modules.Cases.Contracts;
 using Yiwang.Modules.Cases.Domain;
 using Yiwang.Modules.Cases.Persistence;
-using Yiwang.Modules.Cases.Storage;
+using Yiwang.Kernel.Storage;
 using Yiwang.Modules.Identity.Contracts;
 
 namespace Yiwang.Modules.Cases.Features;
@@ -78,7 +78,7 @@ internal static class Materials
 
 /// <summary>Taking files in, for the API and the applicant's page alike.</summary>
 internal sealed class MaterialIntake(
-    CasesDbContext db, CaseAccess access, IFileStore store, IMaterialScanner scanner, IOptions<CasesOptions> options, IActorAccessor actors, TimeProvider clock)
+    CasesDbContext db, CaseAccess access, Uploads uploads, IOptions<CasesOptions> options, IActorAccessor actors, TimeProvider clock)
 {
     public async Task<Result<MaterialView>> UploadAsync(ClaimsPrincipal user, Guid caseId, string? materialName, IFormFile? file, CancellationToken ct)
     {
@@ -88,35 +88,19 @@ internal sealed class MaterialIntake(
             return refusal;
         }
 
-        if (file is null || file.Length == 0)
+        var (stored, rejected) = await uploads.TakeAsync(file, options.Value.MaxUploadBytes, ct);
+        if (stored is null)
         {
-            return CaseErrors.InvalidFile;
+            return rejected switch
+            {
+                UploadRefusal.TooLarge => CaseErrors.FileTooLarge,
+                UploadRefusal.TypeNotAllowed => CaseErrors.FileTypeNotAllowed,
+                UploadRefusal.Infected => CaseErrors.FileInfected,
+                _ => CaseErrors.InvalidFile,
+            };
         }
 
-        if (file.Length > options.Value.MaxUploadBytes)
-        {
-            return CaseErrors.FileTooLarge;
-        }
-
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, ct);
-        }
-
-        var name = Path.GetFileName(file.FileName ?? "");
-        if (name.Length is 0 or > 200 || FileSniffer.TypeOf(content, name) is not { } type)
-        {
-            return CaseErrors.FileTypeNotAllowed;
-        }
-
-        if (!await scanner.IsCleanAsync(content, ct))
-        {
-            return CaseErrors.FileInfected;
-        }
-
-        var hash = await store.PutAsync(content, ct);
-        return await RecordAsync(c!, materialName!, name, type, content.Length, hash, null, ct);
+        return await RecordAsync(c!, materialName!, stored.FileName, stored.ContentType, stored.Size, stored.Sha256, null, ct);
     }
 
     public async Task<Result<MaterialView>> ReuseAsync(ClaimsPrincipal user, Guid caseId, Guid? materialId, string? materialName, CancellationToken ct)

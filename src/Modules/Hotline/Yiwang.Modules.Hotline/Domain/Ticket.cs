@@ -32,10 +32,19 @@ internal sealed class Ticket
     public double? Latitude { get; private set; }
     public double? Longitude { get; private set; }
     public string RegionCode { get; private set; } = "";
-    public bool Urgent { get; private set; }
+    public TicketUrgency Urgency { get; private set; }
+
+    public bool Urgent => Urgency == TicketUrgency.Urgent;
 
     /// <summary>First-level category (一级分类); null until suggested or chosen.</summary>
     public string? Category { get; private set; }
+
+    /// <summary>The node of the category tree chosen by a person (the first level or finer); null when only the model spoke.</summary>
+    public string? CategoryCode { get; private set; }
+
+    /// <summary>The staff member of the holding department it is assigned to (承办人), and their name; cleared when it leaves.</summary>
+    public Guid? HandlerAccountId { get; private set; }
+    public string? HandlerName { get; private set; }
 
     public double? Confidence { get; private set; }
     public TicketState State { get; private set; }
@@ -90,7 +99,7 @@ internal sealed class Ticket
 
     public static Result<Ticket> Register(
         Guid id, string number, TicketChannel channel, TicketKind kind, Guid? callerAccountId, string? callerName, string? callerPhone, bool anonymous,
-        string? title, string? text, string? address, string regionCode, bool urgent, DateTimeOffset now)
+        string? title, string? text, string? address, string regionCode, TicketUrgency urgency, DateTimeOffset now)
     {
         var t = title?.Trim() ?? "";
         var body = text?.Trim() ?? "";
@@ -114,7 +123,7 @@ internal sealed class Ticket
             Text = body,
             Address = address?.Trim() ?? "",
             RegionCode = regionCode,
-            Urgent = urgent,
+            Urgency = urgency,
             State = TicketState.Registered,
             CreatedAtUtc = now.UtcDateTime,
         };
@@ -168,6 +177,29 @@ internal sealed class Ticket
         Confidence = confidence;
     }
 
+    /// <summary>A person chose the category (a node of the tree; <paramref name="topLevel"/> is its first-level name).</summary>
+    public void Classify(string code, string topLevel)
+    {
+        CategoryCode = code;
+        Category = topLevel;
+    }
+
+    /// <summary>The hotline changes the urgency before dispatching (for example to 疑难复杂, which gives more time).</summary>
+    public void Reclassify(TicketUrgency urgency) => Urgency = urgency;
+
+    /// <summary>分派承办人: the holding department gives the ticket to one of its staff (or takes it back with none).</summary>
+    public Result Assign(Guid? handler, string? name)
+    {
+        if (State is not (TicketState.Dispatched or TicketState.Accepted))
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        (HandlerAccountId, HandlerName) = (handler, handler is null ? null : name);
+        Revision++;
+        return Result.Success;
+    }
+
     /// <summary>派单: to a department, with the sign-for and handling deadlines of the ticket's limits.</summary>
     public Result Dispatch(string category, string departmentCode, DateTimeOffset now, DateTimeOffset signDue, DateTimeOffset handleDue)
     {
@@ -178,6 +210,7 @@ internal sealed class Ticket
 
         Category = category;
         DepartmentCode = departmentCode;
+        (HandlerAccountId, HandlerName) = (null, null);
         ReturnedBy = null;
         (ExtensionDays, ExtensionReason) = (null, null);
         DispatchedAtUtc = now.UtcDateTime;
@@ -231,6 +264,7 @@ internal sealed class Ticket
         State = TicketState.Registered;
         ReturnedBy = DepartmentCode;
         DepartmentCode = null;
+        (HandlerAccountId, HandlerName) = (null, null);
         (ExtensionDays, ExtensionReason) = (null, null);
         Returns++;
         Revision++;

@@ -15,6 +15,13 @@ internal static class TicketErrors
     public static readonly Error InvalidRating = Error.Validation("hotline.invalid_rating", "Rate from 1 (very dissatisfied) to 5 (very satisfied).");
     public static readonly Error UnknownDepartment = Error.Validation("hotline.unknown_department", "Name a known department and a category.");
     public static readonly Error InvalidExtension = Error.Validation("hotline.invalid_extension", "Ask for 1–30 more days and say why (at most 500 characters).");
+    public static readonly Error UnknownCategory = Error.Validation("hotline.unknown_category", "The category is not an active node of the category tree (GET /api/v1/hotline/categories).");
+    public static readonly Error InvalidHandler = Error.Validation("hotline.invalid_handler", "Assign the ticket to a staff member of the department that holds it.");
+    public static readonly Error InvalidAttachment = Error.Validation("hotline.invalid_attachment", "Attach a PDF, JPEG, PNG or OFD file whose content matches its name.");
+    public static readonly Error AttachmentTooLarge = Error.Validation("hotline.attachment_too_large", "An attachment may be at most 10 MB.");
+    public static readonly Error AttachmentInfected = Error.Validation("hotline.attachment_infected", "The file did not pass the virus scan.");
+    public static readonly Error TooManyAttachments = Error.Conflict("hotline.too_many_attachments", "A ticket holds at most nine attachments.");
+    public static readonly Error AttachmentNotFound = Error.NotFound("hotline.attachment_not_found", "No such attachment on this ticket.");
     public static readonly Error NotAgent = Error.Forbidden("hotline.not_agent", "Only hotline agents dispatch and answer directly.");
     public static readonly Error NotHolder = Error.Forbidden("hotline.not_holder", "Your department does not hold this ticket.");
 }

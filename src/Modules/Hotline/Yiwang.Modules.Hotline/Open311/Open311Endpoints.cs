@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Yiwang.Modules.Hotline.Categories;
 using Yiwang.Modules.Hotline.Contracts;
 using Yiwang.Modules.Hotline.Domain;
 using Yiwang.Modules.Hotline.Persistence;
@@ -26,21 +27,46 @@ internal static class Open311Endpoints
     {
         var group = app.MapGroup("/open311/v2").WithTags("Open311").AllowAnonymous();
         group.MapGet("/services.{format}", Services).WithSummary("GeoReport v2 service list: the first-level categories");
+        group.MapGet("/services/{code}.{format}", Definition).WithSummary("GeoReport v2 service definition: the optional sub_category attribute (the second level)");
         group.MapGet("/requests.{format}", List).WithSummary("GeoReport v2 service requests filed through Open311 (?service_request_id=, service_code, start_date, end_date, status)");
         group.MapGet("/requests/{id}.{format}", Get).WithSummary("One GeoReport v2 service request");
         group.MapPost("/requests.{format}", File).DisableAntiforgery()
             .WithSummary("File a GeoReport v2 service request (form fields jurisdiction_id, service_code, description, lat/long or address_string, first_name, last_name, phone)");
     }
 
-    private static IResult Services(string format) =>
-        !Open311Format.IsKnown(format) ? Open311Format.Error(format, 400, "Format must be json or xml.")
-        : Open311Format.List(format, "services", "service", Open311Services.All.Select(s => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+    private static async Task<IResult> Services(string format, CategoryTree tree, CancellationToken ct)
+    {
+        if (!Open311Format.IsKnown(format))
         {
-            ["service_code"] = s.Code, ["service_name"] = s.Name, ["description"] = s.Description, ["metadata"] = false, ["type"] = "realtime",
-            ["keywords"] = s.Description.Replace('、', ','), ["group"] = s.Group,
-        }));
+            return Open311Format.Error(format, 400, "Format must be json or xml.");
+        }
 
-    private static async Task<IResult> File(string format, HttpRequest http, TicketFiling filing, CancellationToken ct)
+        var services = await Open311Services.ListAsync(tree, ct);
+        return Open311Format.List(format, "services", "service", services.Select(s => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["service_code"] = s.Service.Code, ["service_name"] = s.Service.Name, ["description"] = string.Join("、", s.Children.Take(8).Select(c => c.Name)),
+            ["metadata"] = s.Children.Count > 0, ["type"] = "realtime", ["keywords"] = string.Join(",", s.Children.Take(8).Select(c => c.Name)),
+            ["group"] = Open311Services.GroupOf(s.Service.Code),
+        }));
+    }
+
+    private static async Task<IResult> Definition(string code, string format, CategoryTree tree, CancellationToken ct)
+    {
+        if (!Open311Format.IsKnown(format))
+        {
+            return Open311Format.Error(format, 400, "Format must be json or xml.");
+        }
+
+        if (await tree.ResolveAsync(code, ct) is not { Node.Level: 1 } service)
+        {
+            return Open311Format.Error(format, 404, "No such service.");
+        }
+
+        var values = (await tree.ChildrenAsync(service.Node.Code, ct)).Select(c => (c.Code, c.Name)).ToList();
+        return Open311Format.Definition(format, service.Node.Code, Open311Services.SubCategory, "细分类别（可选）", values);
+    }
+
+    private static async Task<IResult> File(string format, HttpRequest http, TicketFiling filing, CategoryTree tree, CancellationToken ct)
     {
         if (!Open311Format.IsKnown(format))
         {
@@ -54,9 +80,21 @@ internal static class Open311Endpoints
 
         var form = await http.ReadFormAsync(ct);
         string? Field(string name) => string.IsNullOrWhiteSpace(form[name]) ? null : form[name].ToString().Trim();
-        if (Open311Services.Find(Field("service_code")) is not { } service)
+        if (await tree.ResolveAsync(Field("service_code"), ct) is not { Node.Level: 1 } found)
         {
             return Open311Format.Error(format, 400, "service_code is missing or not one of /open311/v2/services.");
+        }
+
+        var service = found.Node;
+        var categoryCode = service.Code;
+        if (Field($"attribute[{Open311Services.SubCategory}]") is { } sub)
+        {
+            if (await tree.ResolveAsync(sub, ct) is not { } child || child.Node.ParentCode != service.Code)
+            {
+                return Open311Format.Error(format, 400, "attribute[sub_category] is not one of the values in the service definition.");
+            }
+
+            categoryCode = child.Node.Code;
         }
 
         var description = Field("description");
@@ -71,8 +109,9 @@ internal static class Open311Endpoints
         var name = string.Join("", new[] { Field("last_name"), Field("first_name") }.Where(n => n is not null));
         var title = $"{service.Name}：{description}";
         var request = new TicketRequest(TicketKind.Help, title.Length > 60 ? title[..60] : title, description, address ?? $"{latitude:F6},{longitude:F6}",
-            Field("jurisdiction_id"), false, name.Length == 0, name.Length == 0 ? null : name, Field("phone"), TicketChannel.Open311);
-        var filed = await filing.FileOpen311Async(request, service.Name, latitude, longitude, ct);
+            Field("jurisdiction_id"), false, name.Length == 0, name.Length == 0 ? null : name, Field("phone"), TicketChannel.Open311,
+            CategoryCode: categoryCode);
+        var filed = await filing.FileOpen311Async(request, latitude, longitude, ct);
         if (filed.IsFailure)
         {
             return Open311Format.Error(format, 400, filed.Error!.Code switch
@@ -88,7 +127,7 @@ internal static class Open311Endpoints
         }], 201);
     }
 
-    private static async Task<IResult> Get(string id, string format, HotlineDbContext db, IReferenceApi reference, CancellationToken ct)
+    private static async Task<IResult> Get(string id, string format, HotlineDbContext db, IReferenceApi reference, CategoryTree tree, CancellationToken ct)
     {
         if (!Open311Format.IsKnown(format))
         {
@@ -98,12 +137,12 @@ internal static class Open311Endpoints
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Number == id && t.Channel == TicketChannel.Open311, ct);
         return ticket is null
             ? Open311Format.Error(format, 404, "No such service request.")
-            : Open311Format.List(format, "service_requests", "request", await ViewsAsync([ticket], db, reference, ct));
+            : Open311Format.List(format, "service_requests", "request", await ViewsAsync([ticket], db, reference, tree, ct));
     }
 
     private static async Task<IResult> List(
         string format, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status, HotlineDbContext db,
-        IReferenceApi reference, TimeProvider clock, CancellationToken ct)
+        IReferenceApi reference, CategoryTree tree, TimeProvider clock, CancellationToken ct)
     {
         if (!Open311Format.IsKnown(format))
         {
@@ -127,12 +166,13 @@ internal static class Open311Endpoints
             query = query.Where(t => t.CreatedAtUtc >= from && t.CreatedAtUtc <= to);
             if (service_code is not null)
             {
-                if (Open311Services.Find(service_code) is not { } service)
+                if (await tree.ResolveAsync(service_code, ct) is not { Node.Level: 1 } service)
                 {
                     return Open311Format.Error(format, 400, "service_code is not one of /open311/v2/services.");
                 }
 
-                query = query.Where(t => t.Category == service.Name);
+                var name = service.Node.Name;
+                query = query.Where(t => t.Category == name);
             }
 
             if (status is not null)
@@ -150,7 +190,7 @@ internal static class Open311Endpoints
         }
 
         var tickets = await query.OrderByDescending(t => t.CreatedAtUtc).Take(MaxList).ToListAsync(ct);
-        return Open311Format.List(format, "service_requests", "request", await ViewsAsync(tickets, db, reference, ct));
+        return Open311Format.List(format, "service_requests", "request", await ViewsAsync(tickets, db, reference, tree, ct));
     }
 
     private static bool TryTime(string? text, DateTime fallback, out DateTime utc)
@@ -166,8 +206,10 @@ internal static class Open311Endpoints
         return ok;
     }
 
-    private static async Task<List<IReadOnlyDictionary<string, object?>>> ViewsAsync(List<Ticket> tickets, HotlineDbContext db, IReferenceApi reference, CancellationToken ct)
+    private static async Task<List<IReadOnlyDictionary<string, object?>>> ViewsAsync(
+        List<Ticket> tickets, HotlineDbContext db, IReferenceApi reference, CategoryTree tree, CancellationToken ct)
     {
+        var codes = (await tree.TopLevelAsync(ct)).ToDictionary(c => c.Name, c => c.Code);
         var ids = tickets.Select(t => t.Id).ToList();
         var events = await db.Events.AsNoTracking().Where(e => ids.Contains(e.TicketId)).ToListAsync(ct);
         var last = events.GroupBy(e => e.TicketId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Last());
@@ -179,7 +221,7 @@ internal static class Open311Endpoints
             // What the department answered, or else the last handling step: the closest thing 12345 has to status notes.
             ["status_notes"] = t.Reply ?? Notes(last.GetValueOrDefault(t.Id)),
             ["service_name"] = t.Category ?? "",
-            ["service_code"] = Open311Services.ForCategory(t.Category)?.Code ?? "",
+            ["service_code"] = Open311Services.CodeOf(t, codes),
             ["description"] = t.Text,
             ["agency_responsible"] = t.DepartmentCode is null ? "12345" : departments.GetValueOrDefault(t.DepartmentCode)?.Name ?? t.DepartmentCode,
             ["service_notice"] = null,

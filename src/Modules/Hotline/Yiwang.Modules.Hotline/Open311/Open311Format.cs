@@ -26,6 +26,36 @@ internal static class Open311Format
         return Results.Json(items, statusCode: status);
     }
 
+    /// <summary>A service definition with one optional single-value-list attribute, in the specification's nesting.</summary>
+    public static IResult Definition(string format, string serviceCode, string attribute, string description, IReadOnlyList<(string Key, string Name)> values)
+    {
+        if (format == "xml")
+        {
+            var document = new XElement("service_definition",
+                new XElement("service_code", serviceCode),
+                new XElement("attributes", new XElement("attribute",
+                    new XElement("variable", "true"), new XElement("code", attribute), new XElement("datatype", "singlevaluelist"),
+                    new XElement("required", "false"), new XElement("datatype_description", ""), new XElement("order", 1),
+                    new XElement("description", description),
+                    new XElement("values", values.Select(v => new XElement("value", new XElement("key", v.Key), new XElement("name", v.Name)))))));
+            return Results.Text(new XDeclaration("1.0", "utf-8", null) + "\n" + document, "text/xml; charset=utf-8", Encoding.UTF8);
+        }
+
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["service_code"] = serviceCode,
+            ["attributes"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["variable"] = true, ["code"] = attribute, ["datatype"] = "singlevaluelist", ["required"] = false, ["datatype_description"] = null,
+                    ["order"] = 1, ["description"] = description,
+                    ["values"] = values.Select(v => new Dictionary<string, string> { ["key"] = v.Key, ["name"] = v.Name }).ToList(),
+                },
+            },
+        });
+    }
+
     public static IResult Error(string format, int status, string description) =>
         List(format is "xml" ? "xml" : "json", "errors", "error", [new Dictionary<string, object?> { ["code"] = status, ["description"] = description }], status);
 

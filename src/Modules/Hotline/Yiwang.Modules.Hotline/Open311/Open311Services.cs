@@ -1,34 +1,37 @@
+using Yiwang.Modules.Hotline.Categories;
+using Yiwang.Modules.Hotline.Domain;
+
 namespace Yiwang.Modules.Hotline.Open311;
 
 /// <summary>
-/// The services an Open311 client may file under: the fifteen first-level categories of the default taxonomy (the
-/// published 12345 category tree), each with a stable ASCII code. A service is a category: a ticket filed under it is
-/// dispatched to the department the routing table names for that category and region.
+/// The services an Open311 client may file under: the active first-level nodes of the category tree, the service code
+/// being the node's code (<c>cxjs</c> for 城乡建设). A service is a category: a ticket filed under it is dispatched to the
+/// department the routing table names for that category and region. Its second level is offered as the optional
+/// attribute <c>sub_category</c> of the service definition.
 /// </summary>
 internal static class Open311Services
 {
-    public sealed record Service(string Code, string Name, string Group, string Description);
+    public const string SubCategory = "sub_category";
 
-    public static readonly IReadOnlyList<Service> All =
-    [
-        new("cxjs", "城乡建设", "城市管理", "物业、住房、市政设施、园林绿化、环卫、安全生产"),
-        new("jtys", "交通运输", "城市管理", "公交、出租车、道路交通、停车"),
-        new("hjbh", "环境保护", "城市管理", "噪声、废气、污水、固体废物"),
-        new("ldsb", "劳动和社会保障", "民生服务", "就业、工资、社会保险"),
-        new("jywt", "教育文体", "民生服务", "学校、招生、文化、体育"),
-        new("wsjs", "卫生计生", "民生服务", "医疗、卫生、计划生育"),
-        new("mz", "民政", "民生服务", "救助、养老、婚姻、社区"),
-        new("smly", "商贸旅游", "经济发展", "市场、消费、旅游"),
-        new("jjgl", "经济管理", "经济发展", "企业、税费、价格"),
-        new("gtzy", "国土资源", "经济发展", "土地、矿产、不动产"),
-        new("nync", "农村农业", "经济发展", "农业生产、农村事务"),
-        new("kjxx", "科技与信息产业", "经济发展", "科技、通信、网络"),
-        new("zf", "政法", "社会治理", "治安、消防、司法"),
-        new("dwzw", "党务政务", "社会治理", "政务服务、机关作风"),
-        new("jjjc", "纪检监察", "社会治理", "违纪违法线索"),
-    ];
+    /// <summary>Groups for the default tree's first level, as GeoReport's <c>group</c>; an operator's own nodes fall under 其他.</summary>
+    private static readonly Dictionary<string, string> Groups = new(StringComparer.Ordinal)
+    {
+        ["cxjs"] = "城市管理", ["jtys"] = "城市管理", ["hjbh"] = "城市管理",
+        ["ldsb"] = "民生服务", ["jywt"] = "民生服务", ["wsjs"] = "民生服务", ["mz"] = "民生服务",
+        ["smly"] = "经济发展", ["jjgl"] = "经济发展", ["gtzy"] = "经济发展", ["nync"] = "经济发展", ["kjxx"] = "经济发展",
+        ["zf"] = "社会治理", ["dwzw"] = "社会治理", ["jjjc"] = "社会治理",
+    };
 
-    public static Service? Find(string? code) => All.FirstOrDefault(s => s.Code == code);
+    public static string GroupOf(string code) => Groups.GetValueOrDefault(code, "其他");
 
-    public static Service? ForCategory(string? category) => All.FirstOrDefault(s => s.Name == category);
+    /// <summary>The services with their sub-categories (for the description and the <c>metadata</c> flag).</summary>
+    public static async Task<IReadOnlyList<(Category Service, IReadOnlyList<Category> Children)>> ListAsync(CategoryTree tree, CancellationToken ct)
+    {
+        var all = await tree.AllAsync(includeInactive: false, ct);
+        return [.. all.Where(c => c.Level == 1).Select(c => (c, (IReadOnlyList<Category>)[.. all.Where(x => x.ParentCode == c.Code)]))];
+    }
+
+    /// <summary>The first-level code of a ticket's category code (the service it was filed under), or of its first-level name.</summary>
+    public static string CodeOf(Ticket t, IReadOnlyDictionary<string, string> codesByName) =>
+        t.CategoryCode is { } code ? code.Split('.')[0] : t.Category is { } name ? codesByName.GetValueOrDefault(name, "") : "";
 }

@@ -14,6 +14,9 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketEvent> Events => Set<TicketEvent>();
     public DbSet<CoHandler> CoHandlers => Set<CoHandler>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<TimeLimit> TimeLimits => Set<TimeLimit>();
+    public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
     public DbSet<DaySequence> Sequences => Set<DaySequence>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
@@ -47,6 +50,10 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
             b.Property(t => t.Address).HasMaxLength(200);
             b.Property(t => t.RegionCode).HasMaxLength(6);
             b.Property(t => t.Category).HasMaxLength(50);
+            b.Property(t => t.CategoryCode).HasMaxLength(20);
+            b.Property(t => t.Urgency).HasConversion<string>().HasMaxLength(10);
+            b.Ignore(t => t.Urgent);
+            b.Property(t => t.HandlerName).HasMaxLength(50);
             b.Property(t => t.DepartmentCode).HasMaxLength(32);
             b.Property(t => t.Reply).HasMaxLength(5000);
             b.Property(t => t.Revision).IsConcurrencyToken();
@@ -72,6 +79,39 @@ internal class HotlineDbContext(DbContextOptions options) : DbContext(options)
             b.ToTable("hotline_cohandler");
             b.HasKey(c => new { c.DepartmentCode, c.TicketId });
             b.Property(c => c.DepartmentCode).HasMaxLength(32);
+        });
+        modelBuilder.Entity<Category>(b =>
+        {
+            b.ToTable("hotline_category");
+            b.HasKey(c => c.Code);
+            b.Property(c => c.Code).HasMaxLength(20);
+            b.Property(c => c.Name).HasMaxLength(50);
+            b.Property(c => c.ParentCode).HasMaxLength(20);
+            b.HasIndex(c => c.ParentCode);
+            b.Property(c => c.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<TimeLimit>(b =>
+        {
+            b.ToTable("hotline_time_limit");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.Property(l => l.Kind).HasConversion<string>().HasMaxLength(14);
+            b.Property(l => l.Urgency).HasConversion<string>().HasMaxLength(10);
+            b.Property(l => l.Unit).HasConversion<string>().HasMaxLength(12);
+            b.Property(l => l.Key).HasMaxLength(30);
+            b.HasIndex(l => l.Key).IsUnique();
+            b.Property(l => l.Revision).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<TicketAttachment>(b =>
+        {
+            b.ToTable("hotline_attachment");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.HasIndex(a => a.TicketId);
+            b.Property(a => a.FileName).HasMaxLength(200);
+            b.Property(a => a.ContentType).HasMaxLength(40);
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            b.Property(a => a.UploadedBy).HasMaxLength(100);
         });
         modelBuilder.Entity<DaySequence>(b =>
         {

@@ -41,7 +41,7 @@ internal static class FileTicket
 /// <summary>The filing use case, shared by the API and the web form.</summary>
 internal sealed class TicketFiling(
     HotlineDbContext db, TicketAccess access, IIdentityApi identity, IReferenceApi reference, DeployedModel model, RoutingTable routes, TicketLimits limits,
-    DuplicateFinder duplicates, IActorAccessor actors, TimeProvider clock)
+    Categories.CategoryTree categories, DuplicateFinder duplicates, IActorAccessor actors, TimeProvider clock)
 {
     private static readonly Actor SmartDispatch = new("hotline", "智能派单");
 
@@ -79,10 +79,11 @@ internal sealed class TicketFiling(
     }
 
     /// <summary>
-    /// 受理 from an Open311 client (GeoReport v2): no account, the reporter's name and phone as given, the kind inferred
-    /// by the client's service (a category), optional coordinates. Dispatched like any other ticket.
+    /// 受理 from an Open311 client (GeoReport v2): no account, the reporter's name and phone as given, the category
+    /// from the client's service (and its optional sub-category attribute), optional coordinates. Dispatched like any
+    /// other ticket.
     /// </summary>
-    public async Task<Result<TicketView>> FileOpen311Async(TicketRequest request, string category, double? latitude, double? longitude, CancellationToken ct)
+    public async Task<Result<TicketView>> FileOpen311Async(TicketRequest request, double? latitude, double? longitude, CancellationToken ct)
     {
         var region = request.RegionCode?.Trim() ?? "";
         if (reference.FindRegion(region) is null)
@@ -90,21 +91,28 @@ internal sealed class TicketFiling(
             return TicketErrors.UnknownRegion;
         }
 
-        return await RegisterAsync(request with { RegionCode = region }, TicketChannel.Open311, null, request.CallerName, request.CallerPhone, latitude, longitude, ct, category);
+        return await RegisterAsync(request with { RegionCode = region }, TicketChannel.Open311, null, request.CallerName, request.CallerPhone, latitude, longitude, ct);
     }
 
     private async Task<Result<TicketView>> RegisterAsync(
-        TicketRequest request, TicketChannel channel, Guid? caller, string? name, string? phone, double? latitude, double? longitude, CancellationToken ct,
-        string? chosenCategory = null)
+        TicketRequest request, TicketChannel channel, Guid? caller, string? name, string? phone, double? latitude, double? longitude, CancellationToken ct)
     {
         var region = request.RegionCode!;
         var now = clock.GetUtcNow();
         var day = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var urgency = request.Urgency ?? (request.Urgent == true ? TicketUrgency.Urgent : TicketUrgency.Ordinary);
         var registered = Ticket.Register(Ids.New(clock), "", channel, request.Kind ?? TicketKind.Consultation, caller, name, phone, request.Anonymous == true,
-            request.Title, request.Text, request.Address, region, request.Urgent == true, now);
-        if (registered.IsFailure || !registered.Value!.Locate(latitude, longitude))
+            request.Title, request.Text, request.Address, region, urgency, now);
+        if (registered.IsFailure || !registered.Value!.Locate(latitude, longitude) || !Enum.IsDefined(urgency))
         {
             return registered.Error ?? TicketErrors.InvalidTicket;
+        }
+
+        // A category chosen by the caller, the agent or the Open311 client stands in for the model's suggestion.
+        var chosen = request.CategoryCode is { Length: > 0 } code ? await categories.ResolveAsync(code, ct) : null;
+        if (request.CategoryCode is { Length: > 0 } && chosen is null)
+        {
+            return TicketErrors.UnknownCategory;
         }
 
         var sequence = await DailySequences.NextAsync(db, "hotline_sequence", region, day, ct);
@@ -120,15 +128,23 @@ internal sealed class TicketFiling(
         db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "registered", actor.Name, repeat is null ? channel.ToString() : $"{channel}；疑似重复：{repeat.Number}", now));
         db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_registered", ticket.Number, channel.ToString(), clock));
 
-        // An Open311 client names its service (a category): that choice stands in for the model's suggestion.
-        var suggested = chosenCategory is not null ? new CategorySuggestion(chosenCategory, 1.0, true, []) : model.Suggest(ticket.Title, ticket.Text);
+        if (chosen is { } picked)
+        {
+            ticket.Classify(picked.Node.Code, picked.Top.Name);
+        }
+
+        var suggested = chosen is { } c ? new CategorySuggestion(c.Top.Name, 1.0, true, []) : model.Suggest(ticket.Title, ticket.Text);
         if (suggested is { } suggestion)
         {
-            ticket.Suggest(suggestion.Category, suggestion.Confidence);
+            if (chosen is null)
+            {
+                ticket.Suggest(suggestion.Category, suggestion.Confidence);
+            }
+
             // A suspected repeat waits for an agent: merging it is better than two departments working on one problem.
             if (suggestion.Automatic && repeat is null && await routes.DepartmentForAsync(suggestion.Category, region, ct) is { } department)
             {
-                var (signDue, handleDue) = limits.From(now, ticket.Urgent);
+                var (signDue, handleDue) = await limits.FromAsync(now, ticket.Kind, ticket.Urgency, ct);
                 ticket.Dispatch(suggestion.Category, department, now, signDue, handleDue);
                 db.Events.Add(TicketEvent.Record(Ids.New(clock), ticket.Id, "dispatched", SmartDispatch.Name, $"{suggestion.Category} → {department}（置信度 {suggestion.Confidence:F2}）", now, department));
                 db.Audit.Add(AuditEntry.Record(SmartDispatch, "hotline.ticket_dispatched", ticket.Number, department, clock));

@@ -18,17 +18,37 @@ internal static class TicketForms
     {
         app.MapPost("/hotline/file", File).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
         app.MapPost("/hotline/tickets/{id:guid}/{step}", Step).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
+        app.MapPost("/hotline/tickets/{id:guid}/attach", Attach).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
     }
 
-    private static async Task<IResult> File(HttpRequest http, ClaimsPrincipal user, TicketFiling filing, CancellationToken ct)
+    private static async Task<IResult> File(HttpRequest http, ClaimsPrincipal user, TicketFiling filing, TicketAttacher attacher, CancellationToken ct)
     {
         var form = await http.ReadFormAsync(ct);
         var request = new TicketRequest(
             Enum.TryParse<TicketKind>(form["kind"], out var kind) ? kind : null, Text(form["title"]), Text(form["text"]), Text(form["address"]),
             Text(form["regionCode"]), form["urgent"] == "true", form["anonymous"] == "true", Text(form["callerName"]), Text(form["callerPhone"]), TicketChannel.Web,
-            Coordinate(form["latitude"]), Coordinate(form["longitude"]));
+            Coordinate(form["latitude"]), Coordinate(form["longitude"]), Urgency(form["urgency"]), Text(form["categoryCode"]));
         var filed = await filing.FileAsync(user, request, ct);
-        return Results.LocalRedirect(filed.IsFailure ? $"/hotline/new?error={filed.Error!.Code}" : $"/hotline/tickets/{filed.Value!.Id}?done=filed");
+        if (filed.IsFailure)
+        {
+            return Results.LocalRedirect($"/hotline/new?error={filed.Error!.Code}");
+        }
+
+        // The ticket stands even when its photo is refused: the caller sees why on the ticket and can attach another.
+        var id = filed.Value!.Id;
+        if (form.Files.GetFile("file") is { Length: > 0 } file && await attacher.AttachAsync(user, id, file, ct) is { IsFailure: true } refused)
+        {
+            return Results.LocalRedirect($"/hotline/tickets/{id}?error={refused.Error!.Code}");
+        }
+
+        return Results.LocalRedirect($"/hotline/tickets/{id}?done=filed");
+    }
+
+    private static async Task<IResult> Attach(Guid id, HttpRequest http, ClaimsPrincipal user, TicketAttacher attacher, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var attached = await attacher.AttachAsync(user, id, form.Files.GetFile("file"), ct);
+        return Results.LocalRedirect($"/hotline/tickets/{id}?{(attached.IsFailure ? "error=" + attached.Error!.Code : "done=attached")}");
     }
 
     private static async Task<IResult> Step(Guid id, string step, HttpRequest http, ClaimsPrincipal user, TicketStepper stepper, CancellationToken ct)
@@ -39,10 +59,14 @@ internal static class TicketForms
             int.TryParse(form["level"], NumberStyles.None, CultureInfo.InvariantCulture, out var level) ? level : null, Text(form["comment"]),
             int.TryParse(form["revision"], NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null,
             Guid.TryParse(form["targetId"], out var target) ? target : null,
-            int.TryParse(form["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null);
+            int.TryParse(form["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null,
+            Text(form["categoryCode"]), Urgency(form["urgency"]), Guid.TryParse(form["handlerId"], out var handler) ? handler : null);
         var done = await stepper.TakeAsync(user, id, step, request, ct);
         return Results.LocalRedirect($"/hotline/tickets/{id}?{(done.IsFailure ? "error=" + done.Error!.Code : "done=" + step)}");
     }
+
+    private static TicketUrgency? Urgency(StringValues value) =>
+        Enum.TryParse<TicketUrgency>(value, out var urgency) && Enum.IsDefined(urgency) && !int.TryParse(value, out _) ? urgency : null;
 
     private static double? Coordinate(StringValues value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees) ? degrees : null;

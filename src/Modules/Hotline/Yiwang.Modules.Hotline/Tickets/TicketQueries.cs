@@ -20,23 +20,43 @@ internal static class TicketQueries
     public static void MapTicketQueries(this RouteGroupBuilder group)
     {
         group.MapGet("/tickets", List).RequireAuthorization()
-            .WithSummary("Tickets: the caller's own, the department's inbox, or (agents) the region's; ?state= filters, newest first, at most 200");
+            .WithSummary("Tickets: the caller's own, the department's inbox, or (agents) the region's; ?state= filters, ?mine=true keeps those assigned to me (承办人); newest first, at most 200");
         group.MapGet("/tickets/{id:guid}", Get).RequireAuthorization().WithSummary("A ticket with its history");
+        group.MapGet("/tickets/{id:guid}/handlers", Handlers).RequireAuthorization()
+            .WithSummary("Staff of the department holding the ticket, for its members to assign it (承办人)");
     }
 
-    private static async Task<Ok<IReadOnlyList<TicketView>>> List(TicketState? state, ClaimsPrincipal user, TicketReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.ListAsync(user, state, ct));
+    private static async Task<Ok<IReadOnlyList<TicketView>>> List(TicketState? state, bool? mine, ClaimsPrincipal user, TicketReader reader, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ListAsync(user, state, ct, assignedToMe: mine == true));
+
+    private static async Task<Results<Ok<IReadOnlyList<HandlerOption>>, ProblemHttpResult>> Handlers(
+        Guid id, ClaimsPrincipal user, IHotlineApi hotline, TicketReader reader, CancellationToken ct)
+    {
+        if (await reader.GetAsync(user, id, ct) is null)
+        {
+            return TicketErrors.NotFound.ToProblem();
+        }
+
+        var handlers = await hotline.HandlersAsync(user, id, ct);
+        return handlers.Count == 0 ? TicketErrors.NotHolder.ToProblem() : TypedResults.Ok(handlers);
+    }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, TicketReader reader, CancellationToken ct) =>
         await reader.GetAsync(user, id, ct) is { } ticket ? TypedResults.Ok(ticket) : TicketErrors.NotFound.ToProblem();
 }
 
 /// <summary>The read side, shared by the API and the pages.</summary>
-internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, TimeProvider clock)
+internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Categories.CategoryTree categories, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TicketView>> ListAsync(ClaimsPrincipal user, TicketState? state, CancellationToken ct)
+    public async Task<IReadOnlyList<TicketView>> ListAsync(ClaimsPrincipal user, TicketState? state, CancellationToken ct, bool assignedToMe = false)
     {
         var query = Visible(user);
+        if (assignedToMe)
+        {
+            var me = access.AccountOf(user);
+            query = query.Where(t => me != null && t.HandlerAccountId == me);
+        }
+
         if (state is { } s)
         {
             query = query.Where(t => t.State == s);
@@ -81,7 +101,6 @@ internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Tim
             return null;
         }
 
-        var history = await db.Events.AsNoTracking().Where(e => e.TicketId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
-        return TicketViews.View(ticket, whole: true, clock.GetUtcNow(), history);
+        return await TicketViews.WholeAsync(db, categories, ticket, clock.GetUtcNow(), ct);
     }
 }

@@ -10,6 +10,7 @@ using Yiwang.Kernel.Results;
 using Yiwang.Modules.Hotline.Contracts;
 using Yiwang.Modules.Hotline.Domain;
 using Yiwang.Modules.Hotline.Persistence;
+using Yiwang.Modules.Identity.Contracts;
 using Yiwang.Modules.Reference.Contracts;
 
 namespace Yiwang.Modules.Hotline.Tickets;
@@ -24,7 +25,7 @@ internal static class TicketSteps
     public static void MapTicketSteps(this RouteGroupBuilder group)
     {
         group.MapPost("/tickets/{id:guid}/{step}", Handle).RequireAuthorization()
-            .WithSummary("A handling step: dispatch, transfer (转派, with reason), supervise (督办, with note), merge (合并 into targetId), arbitrate (退单仲裁: the return does not stand), join (联办: departmentCode joins the lead), grant-extension / refuse-extension (with reason) by the agent; accept / return / extend (延期申请: days, reason) / reply by the holding department (reply also by the agent while with the hotline: 直办); contribute (联办意见, reason) by a joint handler; rate by the caller");
+            .WithSummary("A handling step: dispatch (departmentCode, categoryCode or category, optional urgency), transfer (转派, with reason), supervise (督办, with note), merge (合并 into targetId), arbitrate (退单仲裁: the return does not stand), join (联办: departmentCode joins the lead), grant-extension / refuse-extension (with reason) by the agent; accept / assign (承办人: handlerId, a staff member of the department) / return / extend (延期申请: days, reason) / reply by the holding department (reply also by the agent while with the hotline: 直办); contribute (联办意见, reason) by a joint handler; rate by the caller");
     }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Handle(
@@ -37,10 +38,11 @@ internal static class TicketSteps
 
 /// <summary>The step use case, shared by the API and the web forms.</summary>
 internal sealed class TicketStepper(
-    HotlineDbContext db, TicketAccess access, IReferenceApi reference, TicketLimits limits, IActorAccessor actors, TimeProvider clock)
+    HotlineDbContext db, TicketAccess access, IReferenceApi reference, IIdentityApi identity, TicketLimits limits, Categories.CategoryTree categories,
+    IActorAccessor actors, TimeProvider clock)
 {
     public static readonly Error UnknownStep = Error.NotFound("hotline.unknown_step",
-        "Steps are dispatch, transfer, supervise, merge, arbitrate, join, grant-extension, refuse-extension (the hotline); accept, return, extend, reply (the department); contribute (a joint handler); rate (the caller).");
+        "Steps are dispatch, transfer, supervise, merge, arbitrate, join, grant-extension, refuse-extension (the hotline); accept, assign, return, extend, reply (the department); contribute (a joint handler); rate (the caller).");
 
     public async Task<Result<TicketView>> TakeAsync(ClaimsPrincipal user, Guid id, string step, TicketStepRequest request, CancellationToken ct)
     {
@@ -67,15 +69,44 @@ internal sealed class TicketStepper(
                     return TicketErrors.NotAgent;
                 }
 
-                if (string.IsNullOrWhiteSpace(request.Category) || string.IsNullOrWhiteSpace(request.DepartmentCode)
-                    || await reference.FindDepartmentAsync(request.DepartmentCode.Trim(), ct) is not { } department)
+                if (string.IsNullOrWhiteSpace(request.DepartmentCode) || await reference.FindDepartmentAsync(request.DepartmentCode.Trim(), ct) is not { } department)
                 {
                     return TicketErrors.UnknownDepartment;
                 }
 
-                var (signDue, handleDue) = limits.From(now, ticket.Urgent);
-                result = ticket.Dispatch(request.Category.Trim(), department.Code, now, signDue, handleDue);
-                note = $"{request.Category.Trim()} → {department.Name}";
+                // The agent confirms or corrects the category: a node of the tree by code, or a first-level name.
+                if (request.CategoryCode is { Length: > 0 } categoryCode)
+                {
+                    if (await categories.ResolveAsync(categoryCode, ct) is not { } picked)
+                    {
+                        return TicketErrors.UnknownCategory;
+                    }
+
+                    ticket.Classify(picked.Node.Code, picked.Top.Name);
+                }
+                else if (!string.IsNullOrWhiteSpace(request.Category) || ticket.Category is null)
+                {
+                    if (await categories.TopByNameAsync(request.Category, ct) is not { } top)
+                    {
+                        return TicketErrors.UnknownCategory;
+                    }
+
+                    ticket.Classify(top.Code, top.Name);
+                }
+
+                if (request.Urgency is { } urgency)
+                {
+                    if (!Enum.IsDefined(urgency))
+                    {
+                        return TicketErrors.InvalidTicket;
+                    }
+
+                    ticket.Reclassify(urgency);
+                }
+
+                var (signDue, handleDue) = await limits.FromAsync(now, ticket.Kind, ticket.Urgency, ct);
+                result = ticket.Dispatch(ticket.Category!, department.Code, now, signDue, handleDue);
+                note = $"{ticket.Category} → {department.Name}";
                 break;
             case "transfer":
                 // 转派: the hotline moves a dispatched ticket to another department, saying why.
@@ -95,7 +126,7 @@ internal sealed class TicketStepper(
                     return ticket.State is TicketState.Dispatched or TicketState.Accepted ? TicketErrors.UnknownDepartment : TicketErrors.IllegalTransition;
                 }
 
-                var (transferSign, transferHandle) = limits.From(now, ticket.Urgent);
+                var (transferSign, transferHandle) = await limits.FromAsync(now, ticket.Kind, ticket.Urgency, ct);
                 result = ticket.Transfer(target.Code, now, transferSign, transferHandle);
                 note = $"→ {target.Name}：{request.Reason.Trim()}";
                 break;
@@ -132,7 +163,7 @@ internal sealed class TicketStepper(
                 }
 
                 var returnedBy = ticket.ReturnedBy;
-                var (arbitrateSign, arbitrateHandle) = limits.From(now, ticket.Urgent);
+                var (arbitrateSign, arbitrateHandle) = await limits.FromAsync(now, ticket.Kind, ticket.Urgency, ct);
                 result = ticket.OverruleReturn(now, arbitrateSign, arbitrateHandle);
                 note = $"退单不成立，退回 {returnedBy}：{request.Reason.Trim()}";
                 break;
@@ -189,6 +220,28 @@ internal sealed class TicketStepper(
                 result = access.IsHolder(user, ticket) ? ticket.Accept(now) : TicketErrors.NotHolder;
                 note = null;
                 break;
+            case "assign":
+                // 分派承办人: a member of the holding department gives it to a colleague (no handlerId: to nobody).
+                if (!access.IsHolder(user, ticket))
+                {
+                    return TicketErrors.NotHolder;
+                }
+
+                string? handlerName = null;
+                if (request.HandlerId is { } handlerId)
+                {
+                    var staff = await identity.StaffOfDepartmentAsync(ticket.DepartmentCode!, ct);
+                    if (staff.FirstOrDefault(s => s.AccountId == handlerId) is not { } member)
+                    {
+                        return TicketErrors.InvalidHandler;
+                    }
+
+                    handlerName = member.Name;
+                }
+
+                result = ticket.Assign(request.HandlerId, handlerName);
+                note = handlerName is null ? "取消承办人" : $"承办人：{handlerName}";
+                break;
             case "return":
                 result = access.IsHolder(user, ticket) ? ticket.Return(request.Reason) : TicketErrors.NotHolder;
                 note = request.Reason?.Trim();
@@ -199,7 +252,7 @@ internal sealed class TicketStepper(
                 note = direct ? "直办" : null;
                 break;
             case "rate":
-                result = access.IsCaller(user, ticket) ? ticket.Rate(request.Level, now, limits.From(now, ticket.Urgent).HandleDue) : TicketErrors.NotFound;
+                result = access.IsCaller(user, ticket) ? ticket.Rate(request.Level, now, (await limits.FromAsync(now, ticket.Kind, ticket.Urgency, ct)).HandleDue) : TicketErrors.NotFound;
                 note = $"满意度 {request.Level}{(string.IsNullOrWhiteSpace(request.Comment) ? "" : "：" + request.Comment.Trim())}";
                 break;
             default:
@@ -224,7 +277,6 @@ internal sealed class TicketStepper(
             return TicketErrors.StaleRevision;
         }
 
-        var history = await db.Events.AsNoTracking().Where(e => e.TicketId == ticket.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
-        return TicketViews.View(ticket, whole: true, now, history);
+        return await TicketViews.WholeAsync(db, categories, ticket, now, ct);
     }
 }

@@ -80,6 +80,50 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     b.ToTable("hotline_audit", (string)null);
                 });
 
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Code")
+                        .HasName("pk_hotline_category");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_hotline_category_parent_code");
+
+                    b.ToTable("hotline_category", (string)null);
+                });
+
             modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.CoHandler", b =>
                 {
                     b.Property<string>("DepartmentCode")
@@ -181,6 +225,11 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(50)")
                         .HasColumnName("category");
 
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category_code");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -230,6 +279,15 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("HandleDueUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("handle_due_utc");
+
+                    b.Property<Guid?>("HandlerAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handler_account_id");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("handler_name");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -322,9 +380,11 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("title");
 
-                    b.Property<bool>("Urgent")
-                        .HasColumnType("boolean")
-                        .HasColumnName("urgent");
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("urgency");
 
                     b.Property<DateTime?>("WarnedAtUtc")
                         .HasColumnType("timestamp with time zone")
@@ -347,6 +407,57 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_hotline_ticket_region_code_created_at_utc");
 
                     b.ToTable("hotline_ticket", (string)null);
+                });
+
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.TicketAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_attachment");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_hotline_attachment_ticket_id");
+
+                    b.ToTable("hotline_attachment", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.TicketEvent", b =>
@@ -391,6 +502,62 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_hotline_ticket_event_ticket_id_at_utc");
 
                     b.ToTable("hotline_ticket_event", (string)null);
+                });
+
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.TimeLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Handle")
+                        .HasColumnType("integer")
+                        .HasColumnName("handle");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("SignHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("sign_hours");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_time_limit");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hotline_time_limit_key");
+
+                    b.ToTable("hotline_time_limit", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Hotline.Persistence.DaySequence", b =>

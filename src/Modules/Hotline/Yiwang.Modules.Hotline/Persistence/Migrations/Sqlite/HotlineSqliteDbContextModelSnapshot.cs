@@ -75,6 +75,50 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     b.ToTable("hotline_audit", (string)null);
                 });
 
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_code");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Code")
+                        .HasName("pk_hotline_category");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_hotline_category_parent_code");
+
+                    b.ToTable("hotline_category", (string)null);
+                });
+
             modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.CoHandler", b =>
                 {
                     b.Property<string>("DepartmentCode")
@@ -176,6 +220,11 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
 
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -225,6 +274,15 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("HandleDueUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("handle_due_utc");
+
+                    b.Property<Guid?>("HandlerAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler_account_id");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler_name");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -317,9 +375,11 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
-                    b.Property<bool>("Urgent")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("urgent");
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency");
 
                     b.Property<DateTime?>("WarnedAtUtc")
                         .HasColumnType("TEXT")
@@ -342,6 +402,57 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_hotline_ticket_region_code_created_at_utc");
 
                     b.ToTable("hotline_ticket", (string)null);
+                });
+
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.TicketAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_attachment");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_hotline_attachment_ticket_id");
+
+                    b.ToTable("hotline_attachment", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.TicketEvent", b =>
@@ -386,6 +497,62 @@ namespace Yiwang.Modules.Hotline.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_hotline_ticket_event_ticket_id_at_utc");
 
                     b.ToTable("hotline_ticket_event", (string)null);
+                });
+
+            modelBuilder.Entity("Yiwang.Modules.Hotline.Domain.TimeLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Handle")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handle");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("SignHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_hours");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotline_time_limit");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hotline_time_limit_key");
+
+                    b.ToTable("hotline_time_limit", (string)null);
                 });
 
             modelBuilder.Entity("Yiwang.Modules.Hotline.Persistence.DaySequence", b =>

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace Yiwang.Modules.Cases.Storage;
+namespace Yiwang.Kernel.Storage;
 
 /// <summary>Where uploaded material files live. Pluggable: register another implementation for object storage.</summary>
-internal interface IFileStore
+public interface IFileStore
 {
     /// <summary>Stores the bytes under their SHA-256 (hex); storing the same bytes twice keeps one copy.</summary>
     Task<string> PutAsync(byte[] content, CancellationToken ct);
@@ -13,7 +13,7 @@ internal interface IFileStore
 }
 
 /// <summary>The default store: content-addressed files under <c>{data}/files/ab/cd/{sha256}</c>.</summary>
-internal sealed class DiskFileStore(string root) : IFileStore
+public sealed class DiskFileStore(string root) : IFileStore
 {
     public async Task<string> PutAsync(byte[] content, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ internal sealed class DiskFileStore(string root) : IFileStore
 }
 
 /// <summary>The virus-scan hook (病毒查杀): every upload passes through it before it is stored.</summary>
-internal interface IMaterialScanner
+public interface IUploadScanner
 {
     /// <summary>True when the content may be stored.</summary>
     Task<bool> IsCleanAsync(byte[] content, CancellationToken ct);
@@ -48,7 +48,7 @@ internal interface IMaterialScanner
 /// The built-in scanner only recognises the EICAR test file, so the hook can be exercised end to end; production
 /// deployments register a scanner that calls their antivirus (for example clamd).
 /// </summary>
-internal sealed class EicarOnlyScanner : IMaterialScanner
+public sealed class EicarOnlyScanner : IUploadScanner
 {
     private static readonly byte[] Eicar = "EICAR-STANDARD-ANTIVIRUS-TEST-FILE"u8.ToArray();
 
@@ -56,7 +56,7 @@ internal sealed class EicarOnlyScanner : IMaterialScanner
 }
 
 /// <summary>Checks that a file's bytes are what its type claims: PDF, JPEG, PNG or OFD (a zip container).</summary>
-internal static class FileSniffer
+public static class FileSniffer
 {
     public static string? TypeOf(ReadOnlySpan<byte> head, string fileName)
     {
