@@ -33,6 +33,14 @@ public sealed partial class OidcClient(YiwangApp app)
         }), _ct);
     }
 
+    /// <summary>The antiforgery token of a page's forms, read from the page as a browser would before posting one.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string pagePath)
+    {
+        var token = AntiforgeryField().Match(await Browser.GetStringAsync(pagePath, _ct)).Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty();
+        return WebUtility.HtmlDecode(token);
+    }
+
     public static (string Verifier, string Challenge) Pkce()
     {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -28,6 +28,8 @@ public static class HotlineModule
         services.AddScoped<Tickets.TicketAccess>();
         services.AddScoped<Tickets.TicketLimits>();
         services.AddScoped<Categories.CategoryTree>();
+        services.AddScoped<Categories.CategoryEditor>();
+        services.AddScoped<Tickets.TimeLimitEditor>();
         services.AddScoped<Tickets.TicketAttacher>();
         services.AddSharedFileStore(database.DataDirectory);
         services.AddSingleton<IModuleInitializer, HotlineInitializer>();

@@ -40,7 +40,18 @@ internal static class CategoryEndpoints
     }
 
     private static async Task<Results<Ok<CategoryNode>, Created<CategoryNode>, ProblemHttpResult>> Set(
-        string code, CategoryRequest request, HotlineDbContext db, IActorAccessor actors, TimeProvider clock, CancellationToken ct)
+        string code, CategoryRequest request, CategoryEditor editor, CancellationToken ct)
+    {
+        var set = await editor.SetAsync(code, request, ct);
+        return set.IsFailure ? set.Error!.ToProblem()
+            : set.Value!.Created ? TypedResults.Created($"/api/v1/hotline/categories/{set.Value.Node.Code}", set.Value.Node) : TypedResults.Ok(set.Value.Node);
+    }
+}
+
+/// <summary>Adding or changing a node of the tree, for the API and the settings page alike.</summary>
+internal sealed class CategoryEditor(HotlineDbContext db, IActorAccessor actors, TimeProvider clock)
+{
+    public async Task<Result<(CategoryNode Node, bool Created)>> SetAsync(string code, CategoryEndpoints.CategoryRequest request, CancellationToken ct)
     {
         code = code.Trim();
         var node = await db.Categories.FirstOrDefaultAsync(c => c.Code == code, ct);
@@ -49,31 +60,36 @@ internal static class CategoryEndpoints
             var parent = request.ParentCode is { Length: > 0 } p ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == p.Trim(), ct) : null;
             if (request.ParentCode is { Length: > 0 } && parent is null)
             {
-                return Category.Invalid.ToProblem();
+                return Category.Invalid;
             }
 
             var position = await db.Categories.Where(c => c.ParentCode == (parent == null ? null : parent.Code)).CountAsync(ct);
             var created = Category.Create(code, request.Name, parent, position);
             if (created.IsFailure)
             {
-                return created.Error!.ToProblem();
+                return created.Error!;
             }
 
             db.Categories.Add(created.Value!);
             db.Audit.Add(AuditEntry.Record(actors.Current, "hotline.category_added", code, created.Value!.Name, clock));
-            return await SaveAsync(db, ct) is { } conflict ? conflict.ToProblem() : TypedResults.Created($"/api/v1/hotline/categories/{code}", View(created.Value!));
+            if (await SaveAsync(ct) is { } conflict)
+            {
+                return conflict;
+            }
+
+            return (CategoryEndpoints.View(created.Value!), true);
         }
 
         if (request.Revision is { } revision && revision != node.Revision)
         {
-            return StaleRevision.ToProblem();
+            return CategoryEndpoints.StaleRevision;
         }
 
         var oldName = node.Name;
         var changed = node.Change(request.Name ?? node.Name, request.Active ?? node.Active);
         if (changed.IsFailure)
         {
-            return changed.Error!.ToProblem();
+            return changed.Error!;
         }
 
         // One transaction: the routes are renamed only if the node is.
@@ -86,16 +102,16 @@ internal static class CategoryEndpoints
         }
 
         db.Audit.Add(AuditEntry.Record(actors.Current, "hotline.category_changed", code, $"{oldName} → {node.Name}{(node.Active ? "" : "（停用）")}", clock));
-        if (await SaveAsync(db, ct) is { } stale)
+        if (await SaveAsync(ct) is { } stale)
         {
-            return stale.ToProblem();
+            return stale;
         }
 
         await transaction.CommitAsync(ct);
-        return TypedResults.Ok(View(node));
+        return (CategoryEndpoints.View(node), false);
     }
 
-    private static async Task<Error?> SaveAsync(HotlineDbContext db, CancellationToken ct)
+    private async Task<Error?> SaveAsync(CancellationToken ct)
     {
         try
         {
@@ -104,7 +120,7 @@ internal static class CategoryEndpoints
         }
         catch (DbUpdateException)
         {
-            return StaleRevision;
+            return CategoryEndpoints.StaleRevision;
         }
     }
 }

@@ -18,6 +18,8 @@ internal static class TicketForms
     {
         app.MapPost("/hotline/file", File).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
         app.MapPost("/hotline/tickets/{id:guid}/{step}", Step).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
+        app.MapPost("/hotline/settings/time-limit", SetTimeLimit).RequireAuthorization(Kernel.Http.Policies.PlatformAdmin).ExcludeFromDescription().WithMetadata(Antiforgery);
+        app.MapPost("/hotline/settings/category", SetCategory).RequireAuthorization(Kernel.Http.Policies.PlatformAdmin).ExcludeFromDescription().WithMetadata(Antiforgery);
         app.MapPost("/hotline/tickets/{id:guid}/attach", Attach).RequireAuthorization().ExcludeFromDescription().WithMetadata(Antiforgery);
     }
 
@@ -43,6 +45,26 @@ internal static class TicketForms
 
         return Results.LocalRedirect($"/hotline/tickets/{id}?done=filed");
     }
+
+    private static async Task<IResult> SetTimeLimit(HttpRequest http, TimeLimitEditor editor, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var request = new TimeLimitRules.TimeLimitRequest(
+            Enum.TryParse<TicketKind>(form["kind"], out var kind) && !int.TryParse(form["kind"], out _) ? kind : null, Urgency(form["urgency"]),
+            Number(form["signHours"]), Number(form["handle"]), Text(form["unit"]), null);
+        var set = await editor.SetAsync(request, ct);
+        return Results.LocalRedirect($"/hotline/settings?{(set.IsFailure ? "error=" + set.Error!.Code : "done=time-limit")}");
+    }
+
+    private static async Task<IResult> SetCategory(HttpRequest http, Categories.CategoryEditor editor, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var request = new Categories.CategoryEndpoints.CategoryRequest(Text(form["name"]), Text(form["parentCode"]), form["active"] != "false", Number(form["revision"]));
+        var set = await editor.SetAsync(Text(form["code"]) ?? "", request, ct);
+        return Results.LocalRedirect($"/hotline/settings?{(set.IsFailure ? "error=" + set.Error!.Code : "done=category")}");
+    }
+
+    private static int? Number(StringValues value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static async Task<IResult> Attach(Guid id, HttpRequest http, ClaimsPrincipal user, TicketAttacher attacher, CancellationToken ct)
     {

@@ -40,13 +40,22 @@ internal static class TimeLimitRules
         ClaimsPrincipal user, IAccountOverviews accounts, HotlineDbContext db, CancellationToken ct) =>
         accounts.StaffOf(user) is null ? Dispatch.Classify.StaffOnly.ToProblem() : TypedResults.Ok(await ReadAsync(db, ct));
 
-    private static async Task<Results<Ok<TimeLimitView>, ProblemHttpResult>> Set(
-        TimeLimitRequest request, HotlineDbContext db, IActorAccessor actors, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<TimeLimitView>, ProblemHttpResult>> Set(TimeLimitRequest request, TimeLimitEditor editor, CancellationToken ct)
+    {
+        var set = await editor.SetAsync(request, ct);
+        return set.IsFailure ? set.Error!.ToProblem() : TypedResults.Ok(set.Value!);
+    }
+}
+
+/// <summary>Setting a time-limit rule, for the API and the settings page alike.</summary>
+internal sealed class TimeLimitEditor(HotlineDbContext db, IActorAccessor actors, TimeProvider clock)
+{
+    public async Task<Result<TimeLimitView>> SetAsync(TimeLimitRules.TimeLimitRequest request, CancellationToken ct)
     {
         if (request.Urgency is not { } urgency || request.SignHours is not { } sign || request.Handle is not { } handle
             || !Enum.TryParse<TimeUnit>(request.Unit, ignoreCase: true, out var unit) || !Enum.IsDefined(unit) || int.TryParse(request.Unit, out _))
         {
-            return TimeLimit.Invalid.ToProblem();
+            return TimeLimit.Invalid;
         }
 
         var key = TimeLimit.KeyOf(request.Kind, urgency);
@@ -57,7 +66,7 @@ internal static class TimeLimitRules
             var created = TimeLimit.Create(Ids.New(clock), request.Kind, urgency, sign, handle, unit, now);
             if (created.IsFailure)
             {
-                return created.Error!.ToProblem();
+                return created.Error!;
             }
 
             rule = created.Value!;
@@ -65,11 +74,11 @@ internal static class TimeLimitRules
         }
         else if (request.Revision is { } revision && revision != rule.Revision)
         {
-            return StaleRevision.ToProblem();
+            return TimeLimitRules.StaleRevision;
         }
         else if (rule.Set(sign, handle, unit, now) is { IsFailure: true } refused)
         {
-            return refused.Error!.ToProblem();
+            return refused.Error!;
         }
 
         db.Audit.Add(AuditEntry.Record(actors.Current, "hotline.time_limit_set", key, $"签收 {sign} 小时，办理 {handle} {unit}", clock));
@@ -79,9 +88,9 @@ internal static class TimeLimitRules
         }
         catch (DbUpdateException)
         {
-            return StaleRevision.ToProblem();
+            return TimeLimitRules.StaleRevision;
         }
 
-        return TypedResults.Ok(View(rule));
+        return TimeLimitRules.View(rule);
     }
 }
