@@ -55,6 +55,7 @@ internal static class PlatformHost
         builder.Services.AddLicencesModule(database, builder.Configuration);
         builder.Services.AddHotlineModule(database, builder.Configuration);
         builder.Services.AddSharingModule(database, builder.Configuration);
+        builder.Services.AddScheduler(database);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Yiwang.Kernel.Modules;
 using Yiwang.Kernel.Persistence;
 using Yiwang.Modules.Cases.Contracts;
 using Yiwang.Modules.Cases.Features;
@@ -36,8 +36,8 @@ public static class CasesModule
         services.AddScoped<RatingRecorder>();
         services.AddScoped<RectificationWork>();
         services.AddScoped<ICasesApi, CasesApi>();
-        services.AddSingleton<TimeLimitSweep>();
-        AddScheduler(services, database, configuration);
+        var options = configuration.GetSection("Cases").Get<CasesOptions>() ?? new CasesOptions();
+        services.AddPeriodicJob<TimeLimitSweep>("cases.time-limit-sweep", TimeSpan.FromSeconds(options.SweepSeconds));
     }
 
     public static void MapCasesModule(this IEndpointRouteBuilder app)
@@ -53,34 +53,5 @@ public static class CasesModule
         app.MapRatings();
         app.MapHall();
         app.MapCaseForms();
-    }
-
-    /// <summary>
-    /// Quartz runs the sweep. On PostgreSQL the job store is clustered (tables <c>cases_qrtz_*</c>, which Quartz
-    /// provisions itself) so that, with several nodes, one fires it at a time; on SQLite (one node) it is in memory.
-    /// Either way the sweep's own flags make it safe to run twice.
-    /// </summary>
-    private static void AddScheduler(IServiceCollection services, DatabaseSettings database, IConfiguration configuration)
-    {
-        var seconds = Math.Max(1, configuration.GetValue("Cases:SweepSeconds", 30));
-        services.AddQuartz("yiwang", q =>
-        {
-            var job = new JobKey("time-limit-sweep", "cases");
-            q.AddJob<TimeLimitSweepJob>(j => j.WithIdentity(job).StoreDurably());
-            q.AddTrigger<TimeLimitSweepJob>(t => t.ForJob(job).WithIdentity("time-limit-sweep", "cases").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(seconds)).RepeatForever()));
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                q.UsePersistentStore(s =>
-                {
-                    s.UsePostgres(database.ConnectionString);
-                    s.ConfigureStore(o => o.TablePrefix = "cases_qrtz_");
-                    s.UseClustering(_ => { });
-                    s.ProvisionSchema();
-                    s.UseSystemTextJsonSerializer(_ => { });
-                });
-            }
-        });
-        services.AddQuartzHostedService("yiwang", o => o.WaitForJobsToComplete = true);
     }
 }

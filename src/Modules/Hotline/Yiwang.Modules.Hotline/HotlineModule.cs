@@ -41,8 +41,8 @@ public static class HotlineModule
         services.AddScoped<HotSpots.HotSpotReport>();
         services.AddScoped<Answers.AnswerSuggestions>();
         services.AddScoped<Contracts.IHotlineApi, Tickets.HotlineApi>();
-        services.AddSingleton<Tickets.TicketDeadlines>();
-        services.AddHostedService(sp => sp.GetRequiredService<Tickets.TicketDeadlines>());
+        var options = configuration.GetSection("Hotline").Get<HotlineOptions>() ?? new HotlineOptions();
+        services.AddPeriodicJob<Tickets.TicketDeadlines>("hotline.deadline-sweep", TimeSpan.FromSeconds(options.SweepSeconds));
         services.AddScoped<IDemoSeeder, HotlineDemoSeeder>();
         services.AddSingleton(new CliCommand(["hotline", "train"], "yiwang hotline train " + HotlineCommands.Options + " --model DIR",
             "Train the dispatch model from labelled messages (UTF-8 CSV with a header) and save it to DIR.", HotlineCommands.TrainAsync));

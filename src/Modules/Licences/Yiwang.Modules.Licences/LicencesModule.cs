@@ -33,10 +33,9 @@ public static class LicencesModule
         services.AddScoped<Contracts.ILicenceUses>(sp => sp.GetRequiredService<LicencesApi>());
         services.AddScoped<Contracts.IPlatformSignatures, PlatformSignatures>();
         services.AddScoped<IDemoSeeder, LicencesDemoSeeder>();
-        services.AddSingleton<IssueFromCases>();
-        services.AddHostedService(sp => sp.GetRequiredService<IssueFromCases>());
-        services.AddSingleton<EscalateOverdueObjections>();
-        services.AddHostedService(sp => sp.GetRequiredService<EscalateOverdueObjections>());
+        var options = configuration.GetSection("Licences").Get<LicencesOptions>() ?? new LicencesOptions();
+        services.AddPeriodicJob<IssueFromCases>("licences.issue-from-cases", TimeSpan.FromSeconds(options.IssueFromCasesSeconds));
+        services.AddPeriodicJob<EscalateOverdueObjections>("licences.objection-sweep", TimeSpan.FromSeconds(options.ObjectionSweepSeconds));
     }
 
     public static void MapLicencesModule(this IEndpointRouteBuilder app)

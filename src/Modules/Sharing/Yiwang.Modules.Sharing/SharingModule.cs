@@ -45,10 +45,9 @@ public static class SharingModule
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<SubjectDigests>());
         services.AddSingleton<EvidenceLog>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceLog>());
-        services.AddSingleton<EvidenceCheckpoints>();
-        services.AddHostedService(sp => sp.GetRequiredService<EvidenceCheckpoints>());
-        services.AddSingleton<OverdueSweep>();
-        services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
+        var options = configuration.GetSection("Sharing").Get<SharingOptions>() ?? new SharingOptions();
+        services.AddPeriodicJob<EvidenceCheckpoints>("sharing.evidence-checkpoints", TimeSpan.FromSeconds(options.CheckpointSeconds));
+        services.AddPeriodicJob<OverdueSweep>("sharing.overdue-sweep", TimeSpan.FromSeconds(options.SweepSeconds));
         services.AddScoped<IDemoSeeder, SharingDemoSeeder>();
         services.AddSingleton(new CliCommand(["audit", "verify"], "yiwang audit verify",
             "Check the data-sharing evidence log: every hash, every signed checkpoint and the chain head; exit code 1 when anything was changed, removed or reordered.",

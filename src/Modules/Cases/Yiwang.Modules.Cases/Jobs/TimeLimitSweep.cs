@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Quartz;
+using Microsoft.Extensions.Logging;
 using Yiwang.Kernel;
+using Yiwang.Kernel.Modules;
 using Yiwang.Modules.Cases.Contracts;
 using Yiwang.Modules.Cases.Domain;
 using Yiwang.Modules.Cases.Persistence;
@@ -18,8 +19,11 @@ internal sealed record SweepResult(int Warnings, int Overdue, int HallWaits, int
 /// restart is caught up by the next one; the flag and a unique (subject, kind, round) key make a second sweep, on this
 /// node or another, raise nothing twice.
 /// </summary>
-internal sealed class TimeLimitSweep(IServiceScopeFactory scopes, IOptions<CasesOptions> options, TimeProvider clock)
+internal sealed class TimeLimitSweep(IServiceScopeFactory scopes, IOptions<CasesOptions> options, TimeProvider clock, ILogger<TimeLimitSweep> logger)
+    : PeriodicJob(logger)
 {
+    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
+
     private const int Batch = 5000;
 
     public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
@@ -125,11 +129,4 @@ internal sealed class TimeLimitSweep(IServiceScopeFactory scopes, IOptions<Cases
             return 0;
         }
     }
-}
-
-/// <summary>The Quartz job around the sweep; never two at once, and in a cluster on one node at a time.</summary>
-[DisallowConcurrentExecution]
-internal sealed class TimeLimitSweepJob(TimeLimitSweep sweep) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sweep.RunOnceAsync(cancellationToken);
 }

@@ -22,7 +22,6 @@ internal sealed class TicketDeadlines(
 {
     private static readonly Actor Sweep = new("hotline", "时限监控");
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SweepSeconds);
 
     protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 

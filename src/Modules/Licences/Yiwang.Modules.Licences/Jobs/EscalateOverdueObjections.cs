@@ -16,11 +16,10 @@ namespace Yiwang.Modules.Licences.Jobs;
 /// an escalation is never lost: what one pass misses, the next one finds.
 /// </summary>
 internal sealed class EscalateOverdueObjections(
-    IServiceScopeFactory scopes, IOptions<LicencesOptions> options, TimeProvider clock, ILogger<EscalateOverdueObjections> logger) : PeriodicJob(logger)
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger<EscalateOverdueObjections> logger) : PeriodicJob(logger)
 {
     private static readonly Actor Supervision = new("licences", "证照异议督办");
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ObjectionSweepSeconds);
 
     protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 

@@ -17,13 +17,12 @@ namespace Yiwang.Modules.Licences.Jobs;
 /// licence of that type filled from the case. A case already handled is skipped (one licence per case and type, by a
 /// unique index), so a restart, a second node or a re-read boundary neither loses nor doubles a licence.
 /// </summary>
-internal sealed partial class IssueFromCases(IServiceScopeFactory scopes, IOptions<LicencesOptions> options, ILogger<IssueFromCases> logger) : PeriodicJob(logger)
+internal sealed partial class IssueFromCases(IServiceScopeFactory scopes, ILogger<IssueFromCases> logger) : PeriodicJob(logger)
 {
     private const string CursorName = "cases";
     private static readonly Actor Issuer = new("licences", "电子证照自动签发");
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(2);
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.IssueFromCasesSeconds);
 
     protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 

@@ -14,10 +14,9 @@ namespace Yiwang.Modules.Sharing.Evidence;
 /// A checkpoint pins the log up to its record: after it, even someone who can write the database cannot rewrite the
 /// history without the platform's private key. Two nodes may both sign the same head; the key (sequence number) keeps one.
 /// </summary>
-internal sealed class EvidenceCheckpoints(IServiceScopeFactory scopes, IOptions<SharingOptions> options, TimeProvider clock, ILogger<EvidenceCheckpoints> logger)
+internal sealed class EvidenceCheckpoints(IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvidenceCheckpoints> logger)
     : PeriodicJob(logger)
 {
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.CheckpointSeconds);
 
     protected override Task PassAsync(CancellationToken ct) => CheckpointAsync(ct);
 

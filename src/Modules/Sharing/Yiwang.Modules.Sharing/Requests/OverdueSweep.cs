@@ -14,11 +14,10 @@ namespace Yiwang.Modules.Sharing.Requests;
 /// working-day limits: once each, marked in the same commit as the audit row and guarded by the revision, so that two
 /// nodes or a restart neither double nor lose one.
 /// </summary>
-internal sealed class OverdueSweep(IServiceScopeFactory scopes, IOptions<SharingOptions> options, TimeProvider clock, ILogger<OverdueSweep> logger) : PeriodicJob(logger)
+internal sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OverdueSweep> logger) : PeriodicJob(logger)
 {
     private static readonly Actor Sweep = new("sharing", "时限监控");
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SweepSeconds);
 
     protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
