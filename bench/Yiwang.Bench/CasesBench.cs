@@ -296,7 +296,8 @@ internal static class CasesBench
     private static async Task SweepAsync(IServiceProvider services, int cases)
     {
         var clock = new MovableClock();
-        var sweep = new TimeLimitSweep(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IOptions<CasesOptions>>(), clock);
+        var sweep = new TimeLimitSweep(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IOptions<CasesOptions>>(), clock,
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TimeLimitSweep>>());
         var count = Stopwatch.StartNew();
         int pending;
         await using (var scope = services.CreateAsyncScope())

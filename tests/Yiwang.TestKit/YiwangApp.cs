@@ -184,3 +184,20 @@ public sealed class ShiftableClock : TimeProvider
 
 /// <summary>A <see cref="YiwangApp"/> on a database that outlives it, to test what survives a restart.</summary>
 public sealed class YiwangAppOnDatabase(TestDatabase database) : YiwangApp(database);
+
+/// <summary>
+/// One node of a restart test: on a database that outlives it, with a clock the test moves, signing people in with
+/// their password; optional extra arguments (for example a long sweep interval, so only the test runs the sweep).
+/// </summary>
+public sealed class ClockedNodeOn(TestDatabase database, params string[] extraArgs) : YiwangApp(database)
+{
+    public ShiftableClock Clock { get; } = new();
+
+    protected override string[] ExtraArgs => extraArgs;
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.Replace(services, ServiceDescriptor.Singleton<TimeProvider>(Clock));
+
+    public async Task<HttpClient> AsAsync(string login, string password) =>
+        new OidcClient(this).Bearer((await new OidcClient(this).TokensForAsync(login, password)).GetProperty("access_token").GetString()!);
+}

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shouldly;
 using Xunit;
 using Yiwang.Modules.Cases.Jobs;
@@ -14,23 +13,13 @@ public sealed class RestartTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private sealed class NodeOn(TestDatabase database) : YiwangApp(database)
-    {
-        public ShiftableClock Clock { get; } = new();
-
-        protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-
-        public async Task<HttpClient> AsAsync(string login, string password) =>
-            new OidcClient(this).Bearer((await new OidcClient(this).TokensForAsync(login, password)).GetProperty("access_token").GetString()!);
-    }
-
     [Fact]
     public async Task A_case_its_files_and_its_pending_deadline_survive_a_restart_and_the_overdue_alert_is_raised_once_afterwards()
     {
         await using var database = await TestDatabase.CreateAsync();
         Guid id;
         var materialId = Guid.Empty;
-        await using (var first = new NodeOn(database))
+        await using (var first = new ClockedNodeOn(database))
         {
             await first.InitializeAsync();
             await first.SeedDemoAsync();
@@ -50,7 +39,7 @@ public sealed class RestartTests
             (await clerk.PostAsJsonAsync($"/api/v1/applications/{id}/actions/accept", new { }, _ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        await using var second = new NodeOn(database);
+        await using var second = new ClockedNodeOn(database);
         await second.InitializeAsync();
         var again = await second.AsAsync("GA-CLERK", CasesApp.StaffPassword);
         var detail = await again.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}", _ct);

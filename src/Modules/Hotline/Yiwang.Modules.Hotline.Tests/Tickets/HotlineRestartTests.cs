@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shouldly;
 using Xunit;
 using Yiwang.Modules.Hotline.Tickets;
@@ -16,18 +15,6 @@ public sealed class HotlineRestartTests
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    private sealed class NodeOn(TestDatabase database) : YiwangApp(database)
-    {
-        public ShiftableClock Clock { get; } = new();
-
-        protected override string[] ExtraArgs => ["--Hotline:SweepSeconds=3600"];
-
-        protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-
-        public async Task<HttpClient> AsAsync(string login, string password) =>
-            new OidcClient(this).Bearer((await new OidcClient(this).TokensForAsync(login, password)).GetProperty("access_token").GetString()!);
-    }
-
     [Fact]
     public async Task A_ticket_its_file_its_category_and_the_rules_survive_a_restart_and_each_deadline_mark_is_recorded_once()
     {
@@ -35,7 +22,7 @@ public sealed class HotlineRestartTests
         Guid id;
         string number;
         Guid fileId;
-        await using (var first = new NodeOn(database))
+        await using (var first = new ClockedNodeOn(database, "--Hotline:SweepSeconds=3600"))
         {
             await first.InitializeAsync();
             await first.SeedDemoAsync();
@@ -56,7 +43,7 @@ public sealed class HotlineRestartTests
             (await first.Services.GetRequiredService<TicketDeadlines>().RunOnceAsync(_ct)).ShouldContain((number, "sign_overdue"));
         }
 
-        await using var second = new NodeOn(database);
+        await using var second = new ClockedNodeOn(database, "--Hotline:SweepSeconds=3600");
         await second.InitializeAsync();
         var sweep = second.Services.GetRequiredService<TicketDeadlines>();
         second.Clock.Offset = TimeSpan.FromHours(3);
