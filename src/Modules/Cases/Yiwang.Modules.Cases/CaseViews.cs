@@ -1,3 +1,4 @@
+using Yiwang.Kernel.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Yiwang.Modules.Cases.Contracts;
 using Yiwang.Modules.Cases.Domain;
@@ -23,7 +24,7 @@ internal static class CaseViews
         var a = c.Applicant;
         return new CaseDetail(
             c.Id, c.Number, viewer.IsApplicant ? c.QueryCode : null, c.ItemCode, c.Item.Version, c.Item.Name, c.DepartmentCode, c.Item.DepartmentName, c.RegionCode, c.Channel,
-            a.Name, a.IdNumber is null ? null : ResidentIdNumber.Mask(a.IdNumber), MaskPhone(a.Phone), a.CreditCode, a.LegalPersonName,
+            a.Name, a.IdNumber is null ? null : ResidentIdNumber.Mask(a.IdNumber), PersonalDataMasks.Phone(a.Phone), a.CreditCode, a.LegalPersonName,
             c.State, c.LightAt(now), c.CurrentStep, c.Item.Steps, c.Item.IsInstant ? "Instant" : "Promise", c.Item.PromisedLimitDays, c.Item.StatutoryLimitDays,
             c.CreatedAtUtc, c.SubmittedAtUtc, c.AcceptedAtUtc, c.DueAtUtc, c.StatutoryDueAtUtc, c.PausedWorkingDays, c.ExtensionRequestedDays, c.ExtensionDays,
             c.SupplementItems, c.SupplementNote, c.Decision, c.DecisionReason, c.DecisionBasis, c.Delivery, c.CompletedAtUtc, c.NotAcceptedReason,
@@ -36,11 +37,6 @@ internal static class CaseViews
     }
 
     public static CaseSummary Summary(ServiceCase c, DateTimeOffset now) => new(
-        c.Id, c.Number, c.ItemCode, c.Item.Name, c.Item.DepartmentName, c.Applicant.LegalPersonName ?? MaskName(c.Applicant.Name),
+        c.Id, c.Number, c.ItemCode, c.Item.Name, c.Item.DepartmentName, c.Applicant.LegalPersonName ?? PersonalDataMasks.Name(c.Applicant.Name),
         c.State, c.LightAt(now), c.Step?.Name, c.CreatedAtUtc, c.DueAtUtc);
-
-    /// <summary>张三丰 → 张**: the family name only, as lists show it.</summary>
-    public static string MaskName(string name) => name.Length <= 1 ? name : name[0] + new string('*', Math.Min(name.Length - 1, 8));
-
-    public static string? MaskPhone(string? phone) => phone is { Length: 11 } p ? p[..3] + "****" + p[7..] : phone is null ? null : "****";
 }

@@ -160,17 +160,8 @@ internal static class WorkQueue
         where T : class, IScopedRecord => staff.DataScope switch
     {
         "All" => records,
-        "Region" when RegionPrefix(staff.RegionCode) is { } prefix => records.Where(r => r.RegionCode.StartsWith(prefix)),
+        "Region" when Yiwang.Kernel.RegionCodes.PrefixOf(staff.RegionCode) is { } prefix => records.Where(r => r.RegionCode.StartsWith(prefix)),
         "Department" when staff.DepartmentCode is { } dept => records.Where(r => r.DepartmentCode == dept),
         _ => records.Where(r => false),
-    };
-
-    /// <summary>510000 → 51, 510100 → 5101, 510107 → 510107: every region code under it starts so.</summary>
-    public static string? RegionPrefix(string? region) => region switch
-    {
-        { Length: 6 } r when r.EndsWith("0000", StringComparison.Ordinal) => r[..2],
-        { Length: 6 } r when r.EndsWith("00", StringComparison.Ordinal) => r[..4],
-        { Length: > 0 } r => r,
-        _ => null,
     };
 }

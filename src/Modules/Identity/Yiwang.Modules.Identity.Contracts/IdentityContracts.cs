@@ -81,11 +81,7 @@ public sealed record StaffView(string? DepartmentCode, string? RegionCode, strin
         _ => DepartmentCode is not null && departmentCode == DepartmentCode,
     };
 
-    // Six-digit codes (GB/T 2260): a province ends in 0000 and a city in 00; a region is within itself and its ancestors.
-    private static bool IsWithin(string region, string ancestor) =>
-        region == ancestor
-        || (region.Length == 6 && ancestor.Length == 6 && ancestor.EndsWith("0000", StringComparison.Ordinal) && region[..2] == ancestor[..2])
-        || (region.Length == 6 && ancestor.Length == 6 && ancestor.EndsWith("00", StringComparison.Ordinal) && region[..4] == ancestor[..4]);
+    private static bool IsWithin(string region, string ancestor) => region == ancestor || Yiwang.Kernel.RegionCodes.IsWithin(region, ancestor);
 }
 
 /// <summary>A legal person as its representative or agent sees it.</summary>

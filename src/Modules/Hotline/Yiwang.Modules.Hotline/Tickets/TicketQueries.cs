@@ -79,7 +79,7 @@ internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Cat
                 var agent = access.IsAgent(user);
                 var region = staff.RegionCode ?? "-";
                 // Agents: their region and below (six-digit codes share the prefix of the city or province they sit in).
-                var prefix = region.EndsWith("0000", StringComparison.Ordinal) ? region[..2] : region.EndsWith("00", StringComparison.Ordinal) ? region[..4] : region;
+                var prefix = Yiwang.Kernel.RegionCodes.PrefixOf(region)!;
                 var jointly = db.CoHandlers.Where(c => c.DepartmentCode == department).Select(c => c.TicketId);
                 query = query.Where(t => (agent && t.RegionCode.StartsWith(prefix)) || t.DepartmentCode == department || jointly.Contains(t.Id));
             }

@@ -1,3 +1,4 @@
+using Yiwang.Kernel.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Yiwang.Modules.Hotline.Categories;
 using Yiwang.Modules.Hotline.Contracts;
@@ -21,7 +22,7 @@ internal static class TicketViews
     }
 
     public static TicketView View(Ticket t, bool whole, DateTimeOffset now, IReadOnlyList<TicketEvent>? history = null) => new(
-        t.Id, t.Number, t.Channel, t.Kind, whole ? t.CallerName : MaskName(t.CallerName), whole ? t.CallerPhone : MaskPhone(t.CallerPhone),
+        t.Id, t.Number, t.Channel, t.Kind, whole ? t.CallerName : PersonalDataMasks.Name(t.CallerName), whole ? t.CallerPhone : PersonalDataMasks.Phone(t.CallerPhone)!,
         t.Anonymous, t.Title, t.Text, t.Address, t.RegionCode, t.Urgent, t.Category, t.Confidence, t.State, t.DepartmentCode, t.CreatedAtUtc,
         t.SignDueUtc, t.HandleDueUtc, IsOverdue(t, now), Light(t, now), t.EscalatedAtUtc, t.PossibleDuplicateOfId, t.MergedIntoId, t.Reply, t.RepliedAtUtc, t.Satisfaction, t.Returns, t.Reopens, t.Revision,
         [.. (history ?? []).Select(e => new TicketStepView(e.AtUtc, e.Action, e.Actor, e.Note))], t.ReturnedBy, t.ExtensionDays, t.ExtensionReason, t.Extensions, t.CoHandlers, t.Latitude, t.Longitude,
@@ -34,13 +35,4 @@ internal static class TicketViews
     /// <summary>Traffic light of an open ticket: red past a deadline, yellow once warned, green otherwise; "none" when not with a department.</summary>
     public static string Light(Ticket t, DateTimeOffset now) =>
         t.State is not (TicketState.Dispatched or TicketState.Accepted) ? "none" : IsOverdue(t, now) ? "red" : t.WarnedAtUtc is not null ? "yellow" : "green";
-
-    public static string MaskPhone(string phone) => phone.Length < 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
-
-    public static string MaskName(string name) => name.Length switch
-    {
-        0 => "",
-        1 => "*",
-        _ => name[..1] + new string('*', name.Length - 1),
-    };
 }

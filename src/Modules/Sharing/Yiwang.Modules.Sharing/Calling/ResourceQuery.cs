@@ -30,7 +30,7 @@ internal sealed partial class ResourceQuery(
             return SharingErrors.NotSystem;
         }
 
-        code = code.Length > 40 ? code[..40] : code.ToUpperInvariant();
+        code = (code.Length > 40 ? code[..40] : code).ToUpperInvariant();
         var known = await grants.GetAsync(db, code, system.ClientId, ct);
         var resource = known.Resource;
         var purpose = input.Purpose?.Trim() ?? "";

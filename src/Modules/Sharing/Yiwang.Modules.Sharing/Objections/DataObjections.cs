@@ -96,6 +96,8 @@ internal sealed class DataObjections(
             return resolved.Error!;
         }
 
+        // One transaction: the key index changes only if the correction and the objection's answer are saved with it.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (correct)
         {
             var record = await db.Records.FirstOrDefaultAsync(r => r.ResourceId == resource.Id && r.RecordKey == objection.RecordKey, ct);
@@ -117,6 +119,7 @@ internal sealed class DataObjections(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
