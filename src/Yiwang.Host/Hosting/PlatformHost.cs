@@ -63,7 +63,13 @@ internal static class PlatformHost
         builder.Services.AddSingleton<StartupInitializer>();
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<StartupInitializer>()));
 
-        builder.Services.AddProblemDetails();
+        // Every problem answer carries a stable code: the ones the modules raise have their own; what the framework answers
+        // by itself (an unknown route, a wrong method) gets http.{status}.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("code", $"http.{context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode}"));
+        // A body that does not bind (bad JSON, an unknown enum value) is thrown, so the exception handler answers it with
+        // request.malformed instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddValidation();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -40,6 +40,17 @@ public sealed class CategoryTreeTests(TicketsApp app) : IClassFixture<TicketsApp
         await (await agent.PostAsJsonAsync("/api/v1/hotline/tickets",
                 new { kind = "Report", title = "x", text = "y", regionCode = "510107", categoryCode = "nope.01" }, _ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "hotline.unknown_category");
+        await (await agent.PostAsJsonAsync("/api/v1/hotline/tickets",
+                new { kind = "Report", title = "x", text = "y", regionCode = "510107", urgency = "Whenever" }, _ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.malformed");
+        var registered = await (await agent.PostAsJsonAsync("/api/v1/hotline/tickets",
+            new { kind = "Help", title = "咨询分类", text = "不知道属于哪一类", regionCode = "511602", callerName = "马先生", callerPhone = "13400001111" }, _ct))
+            .Content.ReadFromJsonAsync<JsonElement>(_ct);
+        var waiting = registered.GetProperty("id").GetGuid();
+        await (await agent.PostAsJsonAsync($"/api/v1/hotline/tickets/{waiting}/dispatch", new { category = "不存在的分类", departmentCode = "GA-SCJG" }, _ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "hotline.unknown_category");
+        await (await agent.PostAsJsonAsync($"/api/v1/hotline/tickets/{waiting}/dispatch", new { categoryCode = "cxjs.99", departmentCode = "GA-SCJG" }, _ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "hotline.unknown_category");
     }
 
     [Fact]

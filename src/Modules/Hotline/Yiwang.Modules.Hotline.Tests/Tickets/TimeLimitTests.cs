@@ -58,6 +58,8 @@ public sealed class TimeLimitTests(TicketsApp app) : IClassFixture<TicketsApp>
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "hotline.invalid_time_limit");
         await (await admin.PutAsJsonAsync("/api/v1/hotline/time-limits", new { urgency = "Urgent", signHours = 2, handle = 400, unit = "Days" }, _ct))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "hotline.invalid_time_limit");
+        await (await admin.PutAsJsonAsync("/api/v1/hotline/time-limits", new { kind = "Gossip", urgency = "Urgent", signHours = 2, handle = 2, unit = "Hours" }, _ct))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "request.malformed");
         var agent = await app.AsAsync("HOTLINE-AGENT");
         (await agent.PutAsJsonAsync("/api/v1/hotline/time-limits", new { urgency = "Urgent", signHours = 2, handle = 2, unit = "Hours" }, _ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var citizen = await app.AsAsync(TicketsApp.Citizen);
