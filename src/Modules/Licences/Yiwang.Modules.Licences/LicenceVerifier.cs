@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -78,15 +77,17 @@ internal sealed class LicenceVerifier(IssuerKeyring keyring, StatusLists lists, 
         }
 
         var payload = jws.Payload;
-        var identifierText = Text(payload["jti"]);
-        if (Text(payload["iss"]) != LicenceCredential.IssuerId(options.Value.BaseUrl, key.IssuerCode)
+        var identifierText = payload.Text("jti");
+        if (payload.Text("iss") != LicenceCredential.IssuerId(options.Value.BaseUrl, key.IssuerCode)
             || !LicenceIdentifier.TryParse(identifierText, out var identifier) || identifier.Value.IssuerCode != key.IssuerCode)
         {
             return Refuse(Verdict.Tampered, "签发者与证照标识不一致。");
         }
 
-        var subject = payload["credentialSubject"] as JsonObject;
-        var digests = (subject?["_sd"] as JsonArray)?.Select(Text).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+        var subject = payload.TryGetProperty("credentialSubject", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        var digests = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("_sd", out var sd) && sd.ValueKind == JsonValueKind.Array
+            ? sd.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [];
         var shown = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var encoded in disclosures)
         {
@@ -97,14 +98,16 @@ internal sealed class LicenceVerifier(IssuerKeyring keyring, StatusLists lists, 
         }
 
         var view = new VerificationView(
-            Verdict.Valid, "证照有效。", identifierText, Text(subject?["licenceTypeName"]), Text((payload["issuer"] as JsonObject)?["name"]), key.IssuerCode,
-            payload["iat"]?.GetValueKind() == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeSeconds((long)payload["iat"]!) : null,
+            Verdict.Valid, "证照有效。", identifierText, subject.Text("licenceTypeName"),
+            payload.TryGetProperty("issuer", out var issuer) ? issuer.Text("name") : null, key.IssuerCode,
+            payload.TryGetProperty("iat", out var iat) && iat.ValueKind == JsonValueKind.Number && iat.TryGetInt64(out var issuedAt) ? DateTimeOffset.FromUnixTimeSeconds(issuedAt) : null,
             ValidUntil(payload), shown);
-        foreach (var entry in (payload["credentialStatus"] as JsonArray ?? []).OfType<JsonObject>())
+        var statuses = payload.TryGetProperty("credentialStatus", out var st) && st.ValueKind == JsonValueKind.Array ? st.EnumerateArray().ToList() : [];
+        foreach (var entry in statuses.Where(e => e.ValueKind == JsonValueKind.Object))
         {
-            var purpose = Text(entry["statusPurpose"]) ?? "";
-            var list = ListNumber(Text(entry["statusListCredential"]), key.IssuerCode, purpose);
-            if (list is null || !int.TryParse(Text(entry["statusListIndex"]), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= StatusLists.Size)
+            var purpose = entry.Text("statusPurpose") ?? "";
+            var list = ListNumber(entry.Text("statusListCredential"), key.IssuerCode, purpose);
+            if (list is null || !int.TryParse(entry.Text("statusListIndex"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= StatusLists.Size)
             {
                 return view with { Verdict = Verdict.Tampered, Message = "状态信息不属于本平台。" };
             }
@@ -132,10 +135,8 @@ internal sealed class LicenceVerifier(IssuerKeyring keyring, StatusLists lists, 
             && int.TryParse(url[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    private static DateOnly? ValidUntil(JsonObject payload) =>
-        Text(payload["validUntil"]) is { Length: >= 10 } until && DateOnly.TryParseExact(until[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    private static string? Text(JsonNode? node) => node?.GetValueKind() == JsonValueKind.String ? (string?)node : null;
+    private static DateOnly? ValidUntil(JsonElement payload) =>
+        payload.Text("validUntil") is { Length: >= 10 } until && DateOnly.TryParseExact(until[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private static VerificationView Refuse(Verdict verdict, string message) => new(verdict, message, null, null, null, null, null, null, Nothing);
 }

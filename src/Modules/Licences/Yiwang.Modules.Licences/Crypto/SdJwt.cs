@@ -41,10 +41,12 @@ internal static class SdJwt
     {
         try
         {
-            if (JsonNode.Parse(Base64Url.DecodeFromChars(encoded)) is JsonArray { Count: 3 } array
-                && array[1]?.GetValueKind() == JsonValueKind.String && array[2]?.GetValueKind() == JsonValueKind.String)
+            var reader = new Utf8JsonReader(Base64Url.DecodeFromChars(encoded));
+            var array = JsonElement.ParseValue(ref reader);
+            if (array.ValueKind == JsonValueKind.Array && array.GetArrayLength() == 3
+                && array[1].ValueKind == JsonValueKind.String && array[2].ValueKind == JsonValueKind.String)
             {
-                return new Disclosure(encoded, (string)array[1]!, (string)array[2]!, DigestOf(encoded));
+                return new Disclosure(encoded, array[1].GetString()!, array[2].GetString()!, DigestOf(encoded));
             }
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
