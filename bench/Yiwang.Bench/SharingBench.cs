@@ -149,7 +149,40 @@ internal static class SharingBench
                 }
             }));
             Console.WriteLine($"resource+grant reads only, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
+            var registerId = await ScopedAsync(services, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Resources, r => r.Code == SharingDemoSeeder.RegisterCode));
+            n = 0;
+            clock.Restart();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
+            {
+                while (Interlocked.Increment(ref n) <= 20_000)
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+                    await foreach (var _ in Yiwang.Modules.Sharing.Calling.ResourceQuery.RecordsByKey(db, registerId.Id, "operatorIdNumber", ids[n % ids.Count], 4))
+                    {
+                    }
+                }
+            }));
+            Console.WriteLine($"record read by key only, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
+            n = 0;
+            clock.Restart();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
+            {
+                while (Interlocked.Increment(ref n) <= 20_000)
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    _ = scope.ServiceProvider.GetRequiredService<Yiwang.Modules.Sharing.Calling.ResourceQuery>();
+                    await Task.Yield();
+                }
+            }));
+            Console.WriteLine($"scope and use case resolved only, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
         }
+    }
+
+    private static async Task<T> ScopedAsync<T>(IServiceProvider services, Func<SharingDbContext, Task<T>> read)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<SharingDbContext>());
     }
 
     private static object Body(string id) => new { filters = new { operatorIdNumber = id }, purpose = "婚姻登记核验", caseRef = "510107-20261130-0001" };

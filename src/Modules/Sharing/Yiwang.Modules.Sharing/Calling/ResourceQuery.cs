@@ -140,7 +140,7 @@ internal sealed partial class ResourceQuery(
     }
 
     // Compiled once: the lookup runs on every call, and translating the LINQ each time cost as much as running it.
-    private static readonly Func<SharingDbContext, Guid, string, string, int, IAsyncEnumerable<Dictionary<string, string?>>> RecordsByKey =
+    internal static readonly Func<SharingDbContext, Guid, string, string, int, IAsyncEnumerable<Dictionary<string, string?>>> RecordsByKey =
         EF.CompileAsyncQuery((SharingDbContext db, Guid resource, string field, string value, int take) =>
             (from k in db.RecordKeys.AsNoTracking()
              where k.ResourceId == resource && k.Field == field && k.Value == value
