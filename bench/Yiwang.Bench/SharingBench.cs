@@ -109,74 +109,55 @@ internal static class SharingBench
     {
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new("sub", "wh-mz-marriage"), new("name", "x"), new("yiwang:dept", "WH-MZ")], "bench"));
+        var log = services.GetRequiredService<EvidenceLog>();
+        var register = await ScopedAsync(services, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Resources, r => r.Code == SharingDemoSeeder.RegisterCode));
         foreach (var concurrency in new[] { 1, 16 })
         {
-            var n = 0;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
+            await TimeAsync(services, $"in process, {concurrency} at a time", concurrency, async (scope, n) =>
             {
-                while (Interlocked.Increment(ref n) <= 20_000)
-                {
-                    await using var scope = services.CreateAsyncScope();
-                    var q = scope.ServiceProvider.GetRequiredService<Yiwang.Modules.Sharing.Calling.ResourceQuery>();
-                    var r = await q.QueryAsync(principal, SharingDemoSeeder.RegisterCode, new Yiwang.Modules.Sharing.Contracts.QueryInput(
-                        new Dictionary<string, string?> { ["operatorIdNumber"] = ids[n % ids.Count] }, null, "核验", "C-1"), CancellationToken.None);
-                    if (r.IsFailure) throw new InvalidOperationException(r.Error!.Code);
-                }
-            }));
-            Console.WriteLine($"in process, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
-            var log = services.GetRequiredService<EvidenceLog>();
-            n = 0;
-            clock.Restart();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
+                var q = scope.ServiceProvider.GetRequiredService<Yiwang.Modules.Sharing.Calling.ResourceQuery>();
+                var r = await q.QueryAsync(principal, SharingDemoSeeder.RegisterCode, new Yiwang.Modules.Sharing.Contracts.QueryInput(
+                    new Dictionary<string, string?> { ["operatorIdNumber"] = ids[n % ids.Count] }, null, "核验", "C-1"), CancellationToken.None);
+                if (r.IsFailure) throw new InvalidOperationException(r.Error!.Code);
+            });
+            await TimeAsync(services, $"evidence only, {concurrency} at a time", concurrency, async (_, _) =>
+                await log.AppendAsync(new EvidenceEntry("a", "b", "c", "d", "e", "f", "g", ["x"], "ok", 1)));
+            await TimeAsync(services, $"resource+grant reads only, {concurrency} at a time", concurrency, async (scope, i) =>
             {
-                while (Interlocked.Increment(ref n) <= 20_000)
-                {
-                    await log.AppendAsync(new EvidenceEntry("a", "b", "c", "d", "e", "f", "g", ["x"], "ok", 1));
-                }
-            }));
-            Console.WriteLine($"evidence only, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
-            n = 0;
-            clock.Restart();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
+                var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+                var res = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Resources), r => r.Code == SharingDemoSeeder.RegisterCode);
+                _ = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Requests), r => r.ResourceId == res.Id && r.ClientId == "wh-mz-marriage");
+            });
+            await TimeAsync(services, $"record read by key only, {concurrency} at a time", concurrency, async (scope, n) =>
             {
-                while (Interlocked.Increment(ref n) <= 20_000)
+                var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+                await foreach (var _ in Yiwang.Modules.Sharing.Calling.ResourceQuery.RecordsByKey(db, register.Id, "operatorIdNumber", ids[n % ids.Count], 4))
                 {
-                    await using var scope = services.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
-                    var res = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Resources), r => r.Code == SharingDemoSeeder.RegisterCode);
-                    var g = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Requests), r => r.ResourceId == res.Id && r.ClientId == "wh-mz-marriage");
                 }
-            }));
-            Console.WriteLine($"resource+grant reads only, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
-            var registerId = await ScopedAsync(services, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Resources, r => r.Code == SharingDemoSeeder.RegisterCode));
-            n = 0;
-            clock.Restart();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
+            });
+            await TimeAsync(services, $"scope and use case resolved only, {concurrency} at a time", concurrency, async (scope, i) =>
             {
-                while (Interlocked.Increment(ref n) <= 20_000)
-                {
-                    await using var scope = services.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
-                    await foreach (var _ in Yiwang.Modules.Sharing.Calling.ResourceQuery.RecordsByKey(db, registerId.Id, "operatorIdNumber", ids[n % ids.Count], 4))
-                    {
-                    }
-                }
-            }));
-            Console.WriteLine($"record read by key only, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
-            n = 0;
-            clock.Restart();
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async c =>
-            {
-                while (Interlocked.Increment(ref n) <= 20_000)
-                {
-                    await using var scope = services.CreateAsyncScope();
-                    _ = scope.ServiceProvider.GetRequiredService<Yiwang.Modules.Sharing.Calling.ResourceQuery>();
-                    await Task.Yield();
-                }
-            }));
-            Console.WriteLine($"scope and use case resolved only, {concurrency} at a time: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
+                _ = scope.ServiceProvider.GetRequiredService<Yiwang.Modules.Sharing.Calling.ResourceQuery>();
+                await Task.Yield();
+            });
         }
+    }
+
+    /// <summary>20,000 runs of one piece of the lookup, each in its own scope, by the given number of concurrent callers; prints the rate.</summary>
+    private static async Task TimeAsync(IServiceProvider services, string label, int concurrency, Func<AsyncServiceScope, int, Task> work)
+    {
+        var n = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref n)) <= 20_000)
+            {
+                await using var scope = services.CreateAsyncScope();
+                await work(scope, i);
+            }
+        }));
+        Console.WriteLine($"{label}: {20_000 / clock.Elapsed.TotalSeconds:N0}/s");
     }
 
     private static async Task<T> ScopedAsync<T>(IServiceProvider services, Func<SharingDbContext, Task<T>> read)
