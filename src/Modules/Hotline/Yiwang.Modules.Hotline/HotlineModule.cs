@@ -13,7 +13,7 @@ using Yiwang.Modules.Hotline.Seeding;
 
 namespace Yiwang.Modules.Hotline;
 
-/// <summary>12345 hotline (12345 热线 / 接诉即办): smart dispatch (智能派单) and its routing table so far; tickets and their handling follow.</summary>
+/// <summary>12345 hotline (12345 热线 / 接诉即办): tickets and their handling, smart dispatch (智能派单), the category tree, time limits, indicators, hot spots and Open311.</summary>
 public static class HotlineModule
 {
     public const string Name = "Hotline";
