@@ -21,7 +21,7 @@ internal static class CategoryEndpoints
 {
     public sealed record CategoryRequest(string? Name, string? ParentCode, bool? Active, int? Revision);
 
-    public static readonly Error StaleRevision = Error.Conflict("hotline.stale_revision", "Someone else changed this category first; reload and try again.");
+    public static readonly Error StaleRevision = TicketErrors.StaleRevisionOf("category");
 
     public static void MapCategories(this RouteGroupBuilder group)
     {

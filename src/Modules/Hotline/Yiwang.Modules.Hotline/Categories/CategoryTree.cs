@@ -16,10 +16,11 @@ internal sealed class CategoryTree(HotlineDbContext db)
             return null;
         }
 
-        var chain = await db.Categories.AsNoTracking().Where(c => Prefixes(code).Contains(c.Code)).ToListAsync(ct);
+        var prefixes = Prefixes(code);
+        var chain = await db.Categories.AsNoTracking().Where(c => prefixes.Contains(c.Code)).ToListAsync(ct);
         var node = chain.FirstOrDefault(c => c.Code == code);
         // Every node up to the first level must be active: a deactivated branch hides its children too.
-        return node is null || chain.Count != Prefixes(code).Count || chain.Any(c => !c.Active) ? null : (node, chain.First(c => c.Level == 1));
+        return node is null || chain.Count != prefixes.Count || chain.Any(c => !c.Active) ? null : (node, chain.First(c => c.Level == 1));
     }
 
     /// <summary>The active first-level node with this name (the dispatch model's and the routing table's word for it).</summary>

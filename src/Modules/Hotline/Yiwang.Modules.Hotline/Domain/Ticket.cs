@@ -97,6 +97,9 @@ internal sealed class Ticket
     public int Reopens { get; private set; }
     public int Revision { get; private set; }
 
+    /// <summary>A reason, opinion or note as every step asks for it: some words, at most 500 characters.</summary>
+    public static bool IsReason([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) => !string.IsNullOrWhiteSpace(text) && text.Length <= 500;
+
     public static Result<Ticket> Register(
         Guid id, string number, TicketChannel channel, TicketKind kind, Guid? callerAccountId, string? callerName, string? callerPhone, bool anonymous,
         string? title, string? text, string? address, string regionCode, TicketUrgency urgency, DateTimeOffset now)
@@ -256,7 +259,7 @@ internal sealed class Ticket
             return TicketErrors.IllegalTransition;
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        if (!IsReason(reason))
         {
             return TicketErrors.ReasonRequired;
         }
@@ -306,7 +309,7 @@ internal sealed class Ticket
             return TicketErrors.IllegalTransition;
         }
 
-        if (string.IsNullOrWhiteSpace(opinion) || opinion.Length > 500)
+        if (!IsReason(opinion))
         {
             return TicketErrors.ReasonRequired;
         }
@@ -323,7 +326,7 @@ internal sealed class Ticket
             return TicketErrors.IllegalTransition;
         }
 
-        if (days is not (>= 1 and <= 30) || string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        if (days is not (>= 1 and <= 30) || !IsReason(reason))
         {
             return TicketErrors.InvalidExtension;
         }
@@ -454,7 +457,7 @@ internal sealed class Ticket
             return TicketErrors.IllegalTransition;
         }
 
-        if (string.IsNullOrWhiteSpace(note) || note.Length > 500)
+        if (!IsReason(note))
         {
             return TicketErrors.ReasonRequired;
         }

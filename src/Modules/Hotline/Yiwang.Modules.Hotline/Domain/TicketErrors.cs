@@ -9,7 +9,10 @@ internal static class TicketErrors
     public static readonly Error UnknownRegion = Error.Validation("hotline.unknown_region", "The region code is not a known administrative division.");
     public static readonly Error NotFound = Error.NotFound("hotline.ticket_not_found", "No such ticket.");
     public static readonly Error IllegalTransition = Error.Conflict("hotline.illegal_transition", "The ticket cannot take that step from where it stands.");
-    public static readonly Error StaleRevision = Error.Conflict("hotline.stale_revision", "Someone else changed this ticket first; reload and try again.");
+    /// <summary>A revision check lost: one code for tickets, routes, categories and time limits, naming what changed.</summary>
+    public static Error StaleRevisionOf(string what) => Error.Conflict("hotline.stale_revision", $"Someone else changed this {what} first; reload and try again.");
+
+    public static readonly Error StaleRevision = StaleRevisionOf("ticket");
     public static readonly Error ReasonRequired = Error.Validation("hotline.reason_required", "Say why (at most 500 characters).");
     public static readonly Error ReplyRequired = Error.Validation("hotline.reply_required", "Write the reply to the caller (at most 5,000 characters).");
     public static readonly Error InvalidRating = Error.Validation("hotline.invalid_rating", "Rate from 1 (very dissatisfied) to 5 (very satisfied).");

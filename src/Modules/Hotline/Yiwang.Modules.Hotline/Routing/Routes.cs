@@ -21,7 +21,7 @@ internal static class Routes
 
     public sealed record RouteView(Guid Id, string Category, string RegionCode, string DepartmentCode, string? DepartmentName, DateTime UpdatedAtUtc, int Revision);
 
-    public static readonly Error StaleRevision = Error.Conflict("hotline.stale_revision", "Someone else changed this route first; reload and try again.");
+    public static readonly Error StaleRevision = TicketErrors.StaleRevisionOf("route");
 
     public static void MapRoutes(this RouteGroupBuilder group)
     {

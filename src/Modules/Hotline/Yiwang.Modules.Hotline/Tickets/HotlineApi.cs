@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Yiwang.Kernel.Results;
-using Microsoft.EntityFrameworkCore;
 using Yiwang.Modules.Hotline.Contracts;
 using Yiwang.Modules.Identity.Contracts;
 
@@ -9,23 +8,15 @@ namespace Yiwang.Modules.Hotline.Tickets;
 /// <summary>The hotline contract for the web pages: the same use cases and checks as the API.</summary>
 internal sealed class HotlineApi(
     TicketReader reader, TicketFiling filing, TicketStepper stepper, IndicatorReport indicators, HotSpots.HotSpotReport hotSpots, Answers.AnswerSuggestions answers,
-    Categories.CategoryTree categories, Persistence.HotlineDbContext db, TicketAccess access, IIdentityApi identity, IAccountOverviews accounts) : IHotlineApi
+    Categories.CategoryTree categories, Persistence.HotlineDbContext db, IAccountOverviews accounts) : IHotlineApi
 {
     public async Task<IReadOnlyList<CategoryNode>> CategoriesAsync(ClaimsPrincipal user, CancellationToken ct) =>
         [.. (await categories.AllAsync(accounts.StaffOf(user) is { IsPlatformAdmin: true }, ct)).Select(Categories.CategoryEndpoints.View)];
 
     public Task<IReadOnlyList<TimeLimitView>> TimeLimitsAsync(CancellationToken ct) => TimeLimitRules.ReadAsync(db, ct);
 
-    public async Task<IReadOnlyList<HandlerOption>> HandlersAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
-    {
-        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (ticket is null || !access.IsHolder(user, ticket))
-        {
-            return [];
-        }
-
-        return [.. (await identity.StaffOfDepartmentAsync(ticket.DepartmentCode!, ct)).Select(s => new HandlerOption(s.AccountId, s.Name))];
-    }
+    public async Task<IReadOnlyList<HandlerOption>> HandlersAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        (await reader.HandlersAsync(user, id, ct)).Value ?? [];
 
     public Task<Result<IReadOnlyList<SuggestedAnswer>>> AnswersAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) => answers.ForTicketAsync(user, id, ct);
 

@@ -8,6 +8,7 @@ using Yiwang.Kernel.Results;
 using Yiwang.Modules.Hotline.Contracts;
 using Yiwang.Modules.Hotline.Domain;
 using Yiwang.Modules.Hotline.Persistence;
+using Yiwang.Modules.Identity.Contracts;
 
 namespace Yiwang.Modules.Hotline.Tickets;
 
@@ -30,15 +31,10 @@ internal static class TicketQueries
         TypedResults.Ok(await reader.ListAsync(user, state, ct, assignedToMe: mine == true));
 
     private static async Task<Results<Ok<IReadOnlyList<HandlerOption>>, ProblemHttpResult>> Handlers(
-        Guid id, ClaimsPrincipal user, IHotlineApi hotline, TicketReader reader, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, TicketReader reader, CancellationToken ct)
     {
-        if (await reader.GetAsync(user, id, ct) is null)
-        {
-            return TicketErrors.NotFound.ToProblem();
-        }
-
-        var handlers = await hotline.HandlersAsync(user, id, ct);
-        return handlers.Count == 0 ? TicketErrors.NotHolder.ToProblem() : TypedResults.Ok(handlers);
+        var handlers = await reader.HandlersAsync(user, id, ct);
+        return handlers.IsFailure ? handlers.Error!.ToProblem() : TypedResults.Ok(handlers.Value!);
     }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, TicketReader reader, CancellationToken ct) =>
@@ -46,8 +42,25 @@ internal static class TicketQueries
 }
 
 /// <summary>The read side, shared by the API and the pages.</summary>
-internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Categories.CategoryTree categories, TimeProvider clock)
+internal sealed class TicketReader(TicketAccess access, HotlineDbContext db, Categories.CategoryTree categories, IIdentityApi identity, TimeProvider clock)
 {
+    /// <summary>The staff of the department holding the ticket, for its members to assign it; 404 to those who may not see it, 403 to others.</summary>
+    public async Task<Result<IReadOnlyList<HandlerOption>>> HandlersAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (ticket is null || !access.CanSee(user, ticket))
+        {
+            return TicketErrors.NotFound;
+        }
+
+        if (!access.IsHolder(user, ticket))
+        {
+            return TicketErrors.NotHolder;
+        }
+
+        return (await identity.StaffOfDepartmentAsync(ticket.DepartmentCode!, ct)).Select(s => new HandlerOption(s.AccountId, s.Name)).ToList();
+    }
+
     public async Task<IReadOnlyList<TicketView>> ListAsync(ClaimsPrincipal user, TicketState? state, CancellationToken ct, bool assignedToMe = false)
     {
         var query = Visible(user);

@@ -115,7 +115,7 @@ internal sealed class TicketStepper(
                     return TicketErrors.NotAgent;
                 }
 
-                if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+                if (!Ticket.IsReason(request.Reason))
                 {
                     return TicketErrors.ReasonRequired;
                 }
@@ -157,7 +157,7 @@ internal sealed class TicketStepper(
                     return TicketErrors.NotAgent;
                 }
 
-                if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+                if (!Ticket.IsReason(request.Reason))
                 {
                     return TicketErrors.ReasonRequired;
                 }
@@ -203,7 +203,7 @@ internal sealed class TicketStepper(
                 }
 
                 var grant = step == "grant-extension";
-                if (!grant && (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500))
+                if (!grant && !Ticket.IsReason(request.Reason))
                 {
                     return TicketErrors.ReasonRequired;
                 }

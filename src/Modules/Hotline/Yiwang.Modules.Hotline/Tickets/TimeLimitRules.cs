@@ -22,7 +22,7 @@ internal static class TimeLimitRules
 {
     public sealed record TimeLimitRequest(TicketKind? Kind, TicketUrgency? Urgency, int? SignHours, int? Handle, string? Unit, int? Revision);
 
-    public static readonly Error StaleRevision = Error.Conflict("hotline.stale_revision", "Someone else changed this time limit first; reload and try again.");
+    public static readonly Error StaleRevision = TicketErrors.StaleRevisionOf("time limit");
 
     public static void MapTimeLimits(this RouteGroupBuilder group)
     {
