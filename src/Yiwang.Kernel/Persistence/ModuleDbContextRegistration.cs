@@ -72,7 +72,7 @@ internal sealed class SqliteFastCommitInterceptor : Microsoft.EntityFrameworkCor
         return Task.CompletedTask;
     }
 
-    private static void Apply(System.Data.Common.DbConnection connection)
+    internal static void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL;";

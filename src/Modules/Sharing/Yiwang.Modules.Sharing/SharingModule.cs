@@ -35,6 +35,7 @@ public static class SharingModule
         services.AddScoped<AccessRequests>();
         services.AddScoped<ResourceQuery>();
         services.AddSingleton<GrantCache>();
+        services.AddSingleton<RecordReader>();
         services.AddScoped<UpstreamSource>();
         services.AddScoped<EvidenceReader>();
         services.AddScoped<EvidenceVerifier>();

@@ -18,7 +18,8 @@ namespace Yiwang.Modules.Sharing.Calling;
 /// also counts the call against the grant's daily quota, before anything is returned. Refusals are logged as well.
 /// </summary>
 internal sealed partial class ResourceQuery(
-    SharingDbContext db, SharingAccess access, GrantCache grants, EvidenceLog log, SubjectDigests subjects, UpstreamSource upstream, IOptions<SharingOptions> options, TimeProvider clock)
+    SharingDbContext db, SharingAccess access, GrantCache grants, RecordReader records, EvidenceLog log, SubjectDigests subjects, UpstreamSource upstream,
+    IOptions<SharingOptions> options, TimeProvider clock)
 {
     [GeneratedRegex(@"^[\p{L}\p{Nd}\-]{1,64}$")]
     private static partial Regex FilterValue();
@@ -150,16 +151,8 @@ internal sealed partial class ResourceQuery(
     private async Task<List<Dictionary<string, string?>>> ReadStoreAsync(DataResource resource, Dictionary<string, string> filters, int max, CancellationToken ct)
     {
         var (field, value) = filters.First();
-        var rows = new List<Dictionary<string, string?>>();
-        await foreach (var values in RecordsByKey(db, resource.Id, field, value, max * 4).WithCancellation(ct))
-        {
-            if (filters.All(f => values.GetValueOrDefault(f.Key) == f.Value) && rows.Count <= max)
-            {
-                rows.Add(values);
-            }
-        }
-
-        return rows;
+        var found = await records.ReadAsync(db, resource.Id, field, value, max * 4, ct);
+        return found.Where(values => filters.All(f => values.GetValueOrDefault(f.Key) == f.Value)).Take(max + 1).ToList();
     }
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];

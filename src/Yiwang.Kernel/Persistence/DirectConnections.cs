@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Yiwang.Kernel.Persistence;
+
+/// <summary>
+/// A connection to the platform's store outside EF Core, for the few hot paths that keep one open with prepared
+/// statements (the evidence log writer, lookups by key): re-preparing a statement and renting a connection on every
+/// call cost more than the work itself. It is configured like the connections EF opens.
+/// </summary>
+public static class DirectConnections
+{
+    /// <summary>Opens a new connection of the configured provider; the caller owns it.</summary>
+    public static async Task<DbConnection> OpenDirectAsync(this DatabaseSettings settings, CancellationToken ct)
+    {
+        DbConnection connection = settings.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(settings.ConnectionString)
+            : new NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            if (settings.Provider == DatabaseProvider.Sqlite && settings.SqliteFastCommits)
+            {
+                SqliteFastCommitInterceptor.Apply(connection);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Adds a named parameter and returns it, so that a prepared command can be run again with new values.</summary>
+    public static DbParameter Parameter(this DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>
+    /// A GUID as the column holds it: EF Core keeps GUIDs in SQLite as upper-case text and in PostgreSQL as
+    /// <c>uuid</c>; a parameter bound outside EF must match.
+    /// </summary>
+    public static object Key(this DatabaseSettings settings, Guid id) =>
+        settings.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+}
