@@ -40,14 +40,21 @@ internal sealed class EvidenceLog(DatabaseSettings database, TimeProvider clock)
         return done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The writer runs on a thread of its own: SQLite does its reads, writes and syncs synchronously, and a thread-pool
+    /// thread held through each commit left the request handlers of a two-core node one thread short.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(MaxBatch);
         var entries = new List<EvidenceEntry>(MaxBatch);
-        await using var writer = new EvidenceWriter(database);
+        using var writer = new EvidenceWriter(database);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (_queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
@@ -59,7 +66,7 @@ internal sealed class EvidenceLog(DatabaseSettings database, TimeProvider clock)
                 entries.AddRange(batch.Select(p => p.Entry));
                 try
                 {
-                    var results = await writer.WriteAsync(entries, EvidenceChain.ToMicroseconds(clock.GetUtcNow().UtcDateTime), stoppingToken);
+                    var results = writer.WriteAsync(entries, EvidenceChain.ToMicroseconds(clock.GetUtcNow().UtcDateTime), stoppingToken).GetAwaiter().GetResult();
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Done.TrySetResult(results[i]);

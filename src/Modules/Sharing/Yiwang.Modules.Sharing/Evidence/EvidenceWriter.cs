@@ -14,7 +14,7 @@ namespace Yiwang.Modules.Sharing.Evidence;
 /// pooled connection, going through EF Core and parsing the same SQL again for every batch cost more than the
 /// database work. A batch that fails closes the connection; the next one opens a fresh one.
 /// </summary>
-internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposable
+internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposable, IDisposable
 {
     private const string Columns = "seq, at_utc, client_id, consumer_department_code, provider_department_code, resource_code, items, purpose, case_ref, subjects, outcome, result_count, hash";
 
@@ -40,6 +40,12 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         if (_connection is null || _sql is null)
         {
             _connection = await database.OpenDirectAsync(ct);
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                await using var pragma = _connection.CreateCommand();
+                pragma.CommandText = "PRAGMA wal_autocheckpoint=10000;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
             _sql = new Statements(_connection, database);
         }
 
@@ -96,6 +102,8 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         await transaction.CommitAsync(ct);
         return results;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
