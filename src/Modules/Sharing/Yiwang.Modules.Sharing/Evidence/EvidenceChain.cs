@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,12 +18,33 @@ internal static class EvidenceChain
 
     public static string Hash(string previousHash, EvidenceRecord r)
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
+        // The canonical form is what JsonSerializer writes for the fields as an object array (the verifier of an
+        // existing log depends on every byte); Utf8JsonWriter with the same default encoder writes the same bytes
+        // without boxing each field and walking it by reflection.
+        var buffer = new ArrayBufferWriter<byte>(512);
+        buffer.Write(Encoding.UTF8.GetBytes(previousHash + "\n"));
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            r.Seq, Microseconds(r.AtUtc), r.ClientId, r.ConsumerDepartmentCode, r.ProviderDepartmentCode, r.ResourceCode,
-            r.Items, r.Purpose, r.CaseRef, r.Subjects, r.Outcome, r.ResultCount,
-        });
-        return Sm3Hex(previousHash + "\n" + canonical);
+            json.WriteStartArray();
+            json.WriteNumberValue(r.Seq);
+            json.WriteNumberValue(Microseconds(r.AtUtc));
+            foreach (var text in new[] { r.ClientId, r.ConsumerDepartmentCode, r.ProviderDepartmentCode, r.ResourceCode, r.Items, r.Purpose, r.CaseRef, r.Subjects, r.Outcome })
+            {
+                if (text is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    json.WriteStringValue(text);
+                }
+            }
+
+            json.WriteNumberValue(r.ResultCount);
+            json.WriteEndArray();
+        }
+
+        return Sm3Hex(buffer.WrittenSpan);
     }
 
     /// <summary>What a checkpoint signs.</summary>
@@ -34,13 +56,12 @@ internal static class EvidenceChain
 
     private static long Microseconds(DateTime utc) => utc.Ticks / 10;
 
-    public static string Sm3Hex(string text)
+    private static string Sm3Hex(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
         var digest = new SM3Digest();
-        digest.BlockUpdate(bytes, 0, bytes.Length);
-        var output = new byte[digest.GetDigestSize()];
-        digest.DoFinal(output, 0);
+        digest.BlockUpdate(bytes);
+        Span<byte> output = stackalloc byte[32];
+        digest.DoFinal(output);
         return Convert.ToHexStringLower(output);
     }
 }
