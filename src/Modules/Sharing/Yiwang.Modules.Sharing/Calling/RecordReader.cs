@@ -86,14 +86,6 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
         {
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
-            using (var pragma = _connection.CreateCommand())
-            {
-                // Every commit of the evidence log makes SQLite drop this connection's page cache; mapping the file lets
-                // the next read take the unchanged index and record pages from memory instead of a read call per page.
-                pragma.CommandText = "PRAGMA mmap_size=268435456;";
-                pragma.ExecuteNonQuery();
-            }
-
             Statement = new PreparedCommand(_connection, Sql, "@resource", "@field", "@value", "@take");
         }
 

@@ -40,12 +40,6 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         if (_connection is null || _sql is null)
         {
             _connection = await database.OpenDirectAsync(ct);
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                await using var pragma = _connection.CreateCommand();
-                pragma.CommandText = "PRAGMA wal_autocheckpoint=10000;";
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
             _sql = new Statements(_connection, database);
         }
 
