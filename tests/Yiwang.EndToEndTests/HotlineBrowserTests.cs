@@ -76,6 +76,18 @@ public sealed class HotlineBrowserTests(HotlineServedApp app) : IClassFixture<Ho
     private async Task TrainAsync()
     {
         var data = Directory.CreateTempSubdirectory("yiwang-hotline-train-").FullName;
+        try
+        {
+            await TrainFromAsync(data);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true); // the command's own data directory, SQLite file included
+        }
+    }
+
+    private async Task TrainFromAsync(string data)
+    {
         var csv = Path.Combine(data, "labelled.csv");
         await File.WriteAllTextAsync(csv, """
             留言主题,留言详情,一级分类
