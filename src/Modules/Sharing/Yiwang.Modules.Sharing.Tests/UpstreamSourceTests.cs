@@ -15,6 +15,8 @@ public sealed class UpstreamApp : SharingApp
 {
     public List<Uri> Asked { get; } = [];
 
+    protected override string[] ExtraArgs => [.. base.ExtraArgs, "--Sharing:UpstreamHosts:0=upstream.test", "--Sharing:UpstreamHosts:1=.zwww.test"];
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
@@ -41,15 +43,13 @@ public sealed class UpstreamApp : SharingApp
     }
 }
 
-/// <summary>A resource served from the provider's own API (接口挂接).</summary>
-public sealed class UpstreamSourceTests(UpstreamApp app) : IClassFixture<UpstreamApp>
+/// <summary>Publishes a resource read from a provider's API, as GA-DATA.</summary>
+internal static class HttpResources
 {
-    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-
-    private async Task PublishAsync(string code, string url)
+    public static async Task<HttpResponseMessage> PublishAsync(SharingApp app, string code, string url)
     {
         var provider = await app.AsAsync("GA-DATA");
-        var published = await provider.PostAsJsonAsync("/api/v1/sharing/resources", new
+        return await provider.PostAsJsonAsync("/api/v1/sharing/resources", new
         {
             code, name = "参保状态", summary = "从人社系统实时查询的参保状态", updateCycle = "实时", shareType = "Unconditional", source = "Http", sourceUrl = url,
             items = new object[]
@@ -58,7 +58,18 @@ public sealed class UpstreamSourceTests(UpstreamApp app) : IClassFixture<Upstrea
                 new { name = "name", label = "姓名", type = "PersonName", length = 50, level = 2, personal = true, sensitive = false, key = false, required = true },
                 new { name = "insured", label = "是否参保", type = "Text", length = 5, level = 1, personal = true, sensitive = false, key = false, required = true },
             },
-        }, _ct);
+        }, TestContext.Current.CancellationToken);
+    }
+}
+
+/// <summary>A resource served from the provider's own API (接口挂接).</summary>
+public sealed class UpstreamSourceTests(UpstreamApp app) : IClassFixture<UpstreamApp>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    private async Task PublishAsync(string code, string url)
+    {
+        var published = await HttpResources.PublishAsync(app, code, url);
         published.StatusCode.ShouldBe(HttpStatusCode.OK, await published.Content.ReadAsStringAsync(_ct));
         await app.RequestAsync(code, ["idNumber", "name", "insured"]);
     }
@@ -85,5 +96,16 @@ public sealed class UpstreamSourceTests(UpstreamApp app) : IClassFixture<Upstrea
 
         await (await app.QueryAsync("511602-RS-DOWN", new { filters = new { idNumber = "510107198511124563" }, purpose = "核验参保", caseRef = "C-1" }))
             .ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "sharing.upstream_unavailable");
+    }
+
+    [Fact]
+    public async Task A_source_on_a_host_the_operator_did_not_list_is_refused_and_one_in_a_listed_domain_is_published()
+    {
+        await (await HttpResources.PublishAsync(app, "511602-RS-ELSE", "http://intranet.internal/persons"))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "sharing.upstream_not_allowed");
+        await (await HttpResources.PublishAsync(app, "511602-RS-ELSE", "http://zwww.test.evil.example/persons"))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "sharing.upstream_not_allowed");
+
+        (await HttpResources.PublishAsync(app, "511602-RS-ZWWW", "https://rs.zwww.test/persons")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Yiwang.Kernel.Modules;
 using Yiwang.Kernel.Persistence;
 using Yiwang.Modules.Sharing.Calling;
@@ -28,7 +29,12 @@ public static class SharingModule
     {
         services.AddOptions<SharingOptions>().Bind(configuration.GetSection("Sharing"));
         services.AddModuleDbContext<SharingDbContext, SharingSqliteDbContext, SharingPostgresDbContext>(database, SharingDbContext.Prefix);
-        services.AddHttpClient(UpstreamSource.ClientName);
+        services.AddHttpClient(UpstreamSource.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var loopback = sp.GetRequiredService<IOptions<SharingOptions>>().Value.UpstreamLoopbackAllowed;
+            // No redirects: a provider's API answers where it was asked, and a redirect would leave the host list behind.
+            return new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = (context, ct) => UpstreamPolicy.ConnectAsync(context, loopback, ct) };
+        });
         services.AddScoped<SharingAccess>();
         services.AddScoped<ResourceCatalogue>();
         services.AddScoped<RecordLoading>();

@@ -21,6 +21,15 @@ internal sealed class SharingOptions
     /// <summary>Seconds a node keeps a resource and a system's grant in memory for lookups (0: read them on every call).</summary>
     public int GrantCacheSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Hosts a resource's HTTP source may name: a host name, or <c>.domain</c> for the domain and its subdomains. Empty
+    /// (the default): any host; the addresses the hub never calls are refused either way (see <c>UpstreamPolicy</c>).
+    /// </summary>
+    public List<string> UpstreamHosts { get; set; } = [];
+
+    /// <summary>Lets the hub call a provider on this machine's loopback address (for a development set-up only).</summary>
+    public bool UpstreamLoopbackAllowed { get; set; }
+
     /// <summary>Most records one lookup returns.</summary>
     public int MaxRecords { get; set; } = 100;
 }

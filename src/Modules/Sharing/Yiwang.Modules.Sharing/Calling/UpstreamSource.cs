@@ -16,6 +16,11 @@ internal sealed class UpstreamSource(IHttpClientFactory clients, IOptions<Sharin
     /// <summary>The records, or null when the provider did not answer in time or answered something else than a JSON array.</summary>
     public async Task<List<Dictionary<string, string?>>?> FetchAsync(DataResource resource, IReadOnlyDictionary<string, string> filters, int max, CancellationToken ct)
     {
+        if (!UpstreamPolicy.HostAllowed(new Uri(resource.SourceUrl!), options.Value.UpstreamHosts))
+        {
+            return null; // the operator took the host off the list after the resource was published
+        }
+
         var query = string.Join('&', filters.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
         var url = resource.SourceUrl + (resource.SourceUrl!.Contains('?') ? "&" : "?") + query;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Yiwang.Kernel;
 using Yiwang.Kernel.Auditing;
 using Yiwang.Kernel.Results;
@@ -14,7 +15,8 @@ namespace Yiwang.Modules.Sharing.Catalogue;
 /// The resource catalogue (资源目录): a data admin publishes (编目发布) or revises a resource of their department; every
 /// signed-in caller searches it by words of its name, summary, category, item labels or provider.
 /// </summary>
-internal sealed class ResourceCatalogue(SharingDbContext db, SharingAccess access, Calling.GrantCache cache, IReferenceApi reference, IActorAccessor actors, TimeProvider clock)
+internal sealed class ResourceCatalogue(
+    SharingDbContext db, SharingAccess access, Calling.GrantCache cache, IReferenceApi reference, IActorAccessor actors, IOptions<SharingOptions> options, TimeProvider clock)
 {
     public async Task<Result<ResourceView>> PublishAsync(ClaimsPrincipal user, ResourceInput input, CancellationToken ct)
     {
@@ -27,6 +29,11 @@ internal sealed class ResourceCatalogue(SharingDbContext db, SharingAccess acces
         if (valid.IsFailure)
         {
             return valid.Error!;
+        }
+
+        if (valid.Value!.SourceUrl is { } url && !Calling.UpstreamPolicy.HostAllowed(new Uri(url), options.Value.UpstreamHosts))
+        {
+            return SharingErrors.UpstreamNotAllowed;
         }
 
         if (department.Length == 0)

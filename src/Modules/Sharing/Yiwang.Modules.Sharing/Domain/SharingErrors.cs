@@ -7,6 +7,8 @@ internal static class SharingErrors
 {
     public static readonly Error InvalidResource = Error.Validation("sharing.invalid_resource",
         "A resource needs a code (3–40 of A–Z, 0–9 and '-'), a name, a summary, at least one item with a key item, a known update cycle, and a legal basis when not shared.");
+    public static readonly Error UpstreamNotAllowed = Error.Validation("sharing.upstream_not_allowed",
+        "The source URL's host is not one the operator lets the hub call (Sharing:UpstreamHosts).");
     public static readonly Error ResourceNotFound = Error.NotFound("sharing.resource_not_found", "No such resource in the catalogue.");
     public static readonly Error NotProvider = Error.Forbidden("sharing.not_provider", "Only data admins of the providing department may do this.");
     public static readonly Error NotDataAdmin = Error.Forbidden("sharing.not_data_admin", "Only data admins (数据管理员) of a department may do this.");
