@@ -85,7 +85,7 @@ internal static class PlatformHost
         builder.Services.AddRateLimiter(o => ConfigureRateLimits(o, builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("ready", tags: ["ready"]);
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
-            .AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter());
+            .AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Yiwang.*").AddPrometheusExporter());
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();

@@ -45,6 +45,20 @@ public sealed class EvidenceLogTests(SharingApp app) : IClassFixture<SharingApp>
     }
 
     [Fact]
+    public async Task The_operator_sees_records_committed_and_how_long_commits_take_in_the_metrics()
+    {
+        await CallsAsync(5);
+
+        var metrics = await app.Client().GetStringAsync("/metrics", _ct);
+
+        var committed = metrics.Split('\n').Single(line => line.StartsWith("yiwang_sharing_evidence_records_total", StringComparison.Ordinal));
+        var value = committed[(committed.IndexOf('}') + 2)..].Split(' ')[0]; // name{labels} value [timestamp]
+        double.Parse(value, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(5);
+        metrics.ShouldContain("yiwang_sharing_evidence_commit_duration_seconds_bucket");
+        metrics.ShouldContain("yiwang_sharing_evidence_batch_size_bucket");
+    }
+
+    [Fact]
     public async Task Concurrent_calls_get_consecutive_numbers_and_the_chain_verifies_with_a_signed_checkpoint()
     {
         var last = await CallsAsync(40);

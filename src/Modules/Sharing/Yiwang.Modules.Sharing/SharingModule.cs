@@ -50,6 +50,7 @@ public static class SharingModule
         services.AddScoped<Contracts.ISharingApi, SharingApi>();
         services.AddSingleton<SubjectDigests>();
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<SubjectDigests>());
+        services.AddSingleton<EvidenceMetrics>();
         services.AddSingleton<EvidenceLog>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceLog>());
         var options = configuration.GetSection("Sharing").Get<SharingOptions>() ?? new SharingOptions();

@@ -20,7 +20,7 @@ internal readonly record struct Appended(long Seq, bool WithinQuota);
 /// durable, so the data it carries leaves the hub after its evidence does; when the commit fails, every caller of the
 /// batch gets the exception and serves nothing (fail closed). <see cref="EvidenceWriter"/> does the database work.
 /// </summary>
-internal sealed class EvidenceLog(DatabaseSettings database, TimeProvider clock) : BackgroundService
+internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics metrics, TimeProvider clock) : BackgroundService
 {
     public const int MaxBatch = 4096;
 
@@ -64,9 +64,11 @@ internal sealed class EvidenceLog(DatabaseSettings database, TimeProvider clock)
 
                 entries.Clear();
                 entries.AddRange(batch.Select(p => p.Entry));
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     var results = writer.WriteAsync(entries, EvidenceChain.ToMicroseconds(clock.GetUtcNow().UtcDateTime), stoppingToken).GetAwaiter().GetResult();
+                    metrics.Committed(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i].Done.TrySetResult(results[i]);
@@ -74,6 +76,7 @@ internal sealed class EvidenceLog(DatabaseSettings database, TimeProvider clock)
                 }
                 catch (Exception e)
                 {
+                    metrics.Failed();
                     foreach (var pending in batch)
                     {
                         pending.Done.TrySetException(e);
