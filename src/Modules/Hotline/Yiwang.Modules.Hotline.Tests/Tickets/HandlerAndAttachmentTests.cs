@@ -88,4 +88,28 @@ public sealed class HandlerAndAttachmentTests(TicketsApp app) : IClassFixture<Ti
         await (await agent.GetAsync($"/api/v1/hotline/tickets/{id}/attachments/{Guid.NewGuid()}", _ct))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "hotline.attachment_not_found");
     }
+
+    [Fact]
+    public async Task Uploads_at_the_same_moment_never_put_more_than_nine_files_on_a_ticket()
+    {
+        var citizen = await app.AsAsync(TicketsApp.Citizen);
+        var filed = await citizen.PostAsJsonAsync("/api/v1/hotline/tickets",
+            new { kind = "Help", title = "井盖缺失", text = "建设路井盖缺失，夜间危险", regionCode = "511602" }, _ct);
+        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetGuid();
+        for (var i = 0; i < 7; i++)
+        {
+            (await citizen.PostAsync($"/api/v1/hotline/tickets/{id}/attachments", FileContent(Png, $"{i}.png"), _ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => citizen.PostAsync($"/api/v1/hotline/tickets/{id}/attachments", FileContent(Png, $"at-once-{i}.png"), _ct)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(2);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict, "hotline.too_many_attachments");
+        }
+
+        var ticket = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/hotline/tickets/{id}", _ct);
+        ticket.GetProperty("attachments").GetArrayLength().ShouldBe(9);
+    }
 }

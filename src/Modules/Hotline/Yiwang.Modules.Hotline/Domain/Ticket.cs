@@ -97,6 +97,12 @@ internal sealed class Ticket
     public int Reopens { get; private set; }
     public int Revision { get; private set; }
 
+    /// <summary>
+    /// An attachment was added: it changes what the ticket holds, so it takes a revision like any step, and of two
+    /// uploads at the same moment only one passes the count of <see cref="TicketAttachment.MaxPerTicket"/> at a time.
+    /// </summary>
+    public void NoteAttachment() => Revision++;
+
     /// <summary>A reason, opinion or note as every step asks for it: some words, at most 500 characters.</summary>
     public static bool IsReason([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) => !string.IsNullOrWhiteSpace(text) && text.Length <= 500;
 

@@ -61,20 +61,10 @@ internal sealed class TicketAttacher(HotlineDbContext db, TicketAccess access, U
     public async Task<Result<AttachmentView>> AttachAsync(ClaimsPrincipal user, Guid ticketId, IFormFile? file, CancellationToken ct)
     {
         // The ticket is checked before the file, so a caller who may not see it learns nothing from the answer.
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct);
-        if (ticket is null || !access.CanSee(user, ticket))
+        var first = await AttachableAsync(user, ticketId, ct);
+        if (first.IsFailure)
         {
-            return TicketErrors.NotFound;
-        }
-
-        if (ticket.State == TicketState.Closed)
-        {
-            return TicketErrors.IllegalTransition;
-        }
-
-        if (await db.Attachments.CountAsync(a => a.TicketId == ticketId, ct) >= TicketAttachment.MaxPerTicket)
-        {
-            return TicketErrors.TooManyAttachments;
+            return first.Error!;
         }
 
         var (stored, refusal) = await uploads.TakeAsync(file, TicketFiles.MaxBytes, ct);
@@ -88,17 +78,53 @@ internal sealed class TicketAttacher(HotlineDbContext db, TicketAccess access, U
             };
         }
 
-        var actor = actors.Current;
-        var now = clock.GetUtcNow();
-        var attachment = new TicketAttachment
+        // Another upload may take the ticket's revision between the count and the save; then count again.
+        for (var attempt = 1; ; attempt++)
         {
-            Id = Ids.New(clock), TicketId = ticketId, FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size,
-            Sha256 = stored.Sha256, UploadedBy = actor.Name.Length > 100 ? actor.Name[..100] : actor.Name, UploadedAtUtc = now.UtcDateTime,
-        };
-        db.Attachments.Add(attachment);
-        db.Events.Add(TicketEvent.Record(Ids.New(clock), ticketId, "attached", actor.Name, stored.FileName, now, ticket.DepartmentCode));
-        db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_attached", ticket.Number, stored.FileName, clock));
-        await db.SaveChangesAsync(ct);
-        return TicketFiles.View(attachment);
+            var attachable = attempt == 1 ? first : await AttachableAsync(user, ticketId, ct);
+            if (attachable.IsFailure)
+            {
+                return attachable.Error!;
+            }
+
+            var ticket = attachable.Value!;
+            var actor = actors.Current;
+            var now = clock.GetUtcNow();
+            var attachment = new TicketAttachment
+            {
+                Id = Ids.New(clock), TicketId = ticketId, FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size,
+                Sha256 = stored.Sha256, UploadedBy = actor.Name.Length > 100 ? actor.Name[..100] : actor.Name, UploadedAtUtc = now.UtcDateTime,
+            };
+            ticket.NoteAttachment();
+            db.Attachments.Add(attachment);
+            db.Events.Add(TicketEvent.Record(Ids.New(clock), ticketId, "attached", actor.Name, stored.FileName, now, ticket.DepartmentCode));
+            db.Audit.Add(AuditEntry.Record(actor, "hotline.ticket_attached", ticket.Number, stored.FileName, clock));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return TicketFiles.View(attachment);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>The ticket, tracked, when the caller may see it, it is open and it has room for one more file.</summary>
+    private async Task<Result<Ticket>> AttachableAsync(ClaimsPrincipal user, Guid ticketId, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is null || !access.CanSee(user, ticket))
+        {
+            return TicketErrors.NotFound;
+        }
+
+        if (ticket.State == TicketState.Closed)
+        {
+            return TicketErrors.IllegalTransition;
+        }
+
+        return await db.Attachments.CountAsync(a => a.TicketId == ticketId, ct) >= TicketAttachment.MaxPerTicket ? TicketErrors.TooManyAttachments : ticket;
     }
 }
