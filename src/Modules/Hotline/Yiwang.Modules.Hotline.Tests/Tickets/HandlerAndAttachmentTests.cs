@@ -23,6 +23,13 @@ public sealed class HandlerAndAttachmentTests(TicketsApp app) : IClassFixture<Ti
         return new MultipartFormDataContent { { file, "file", name } };
     }
 
+    /// <summary>The caller files a request for help in 广安区 and gets its id.</summary>
+    private async Task<Guid> FileAsync(HttpClient caller, string title, string text)
+    {
+        var filed = await caller.PostAsJsonAsync("/api/v1/hotline/tickets", new { kind = "Help", title, text, regionCode = "511602" }, _ct);
+        return (await filed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetGuid();
+    }
+
     [Fact]
     public async Task The_department_assigns_the_ticket_to_one_of_its_staff_who_finds_it_under_mine()
     {
@@ -58,9 +65,7 @@ public sealed class HandlerAndAttachmentTests(TicketsApp app) : IClassFixture<Ti
     public async Task A_caller_attaches_a_photo_that_the_department_downloads_and_strangers_and_bad_files_are_refused()
     {
         var citizen = await app.AsAsync(TicketsApp.Citizen);
-        var filed = await citizen.PostAsJsonAsync("/api/v1/hotline/tickets",
-            new { kind = "Help", title = "路面塌陷", text = "建设路路面塌陷一个大坑", regionCode = "511602" }, _ct);
-        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetGuid();
+        var id = await FileAsync(citizen, "路面塌陷", "建设路路面塌陷一个大坑");
 
         var uploaded = await citizen.PostAsync($"/api/v1/hotline/tickets/{id}/attachments", FileContent(Png, "坑.png"), _ct);
         uploaded.StatusCode.ShouldBe(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync(_ct));
@@ -93,9 +98,7 @@ public sealed class HandlerAndAttachmentTests(TicketsApp app) : IClassFixture<Ti
     public async Task Uploads_at_the_same_moment_never_put_more_than_nine_files_on_a_ticket()
     {
         var citizen = await app.AsAsync(TicketsApp.Citizen);
-        var filed = await citizen.PostAsJsonAsync("/api/v1/hotline/tickets",
-            new { kind = "Help", title = "井盖缺失", text = "建设路井盖缺失，夜间危险", regionCode = "511602" }, _ct);
-        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("id").GetGuid();
+        var id = await FileAsync(citizen, "井盖缺失", "建设路井盖缺失，夜间危险");
         for (var i = 0; i < 7; i++)
         {
             (await citizen.PostAsync($"/api/v1/hotline/tickets/{id}/attachments", FileContent(Png, $"{i}.png"), _ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
