@@ -134,7 +134,7 @@ internal static class SharingBench
             await TimeAsync(services, $"record read by key only, {concurrency} at a time", concurrency, async (scope, n) =>
             {
                 var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
-                await foreach (var _ in Yiwang.Modules.Sharing.Calling.ResourceQuery.RecordsByKey(db, register.Id, "operatorIdNumber", ids[n % ids.Count], 4))
+                await foreach (var _ in Yiwang.Modules.Sharing.Calling.RecordReader.RecordsByKey(db, register.Id, "operatorIdNumber", ids[n % ids.Count], 4))
                 {
                 }
             });

@@ -17,5 +17,5 @@ public static class RegionCodes
 
     /// <summary>Whether the region is the ancestor itself or lies under it.</summary>
     public static bool IsWithin(string region, string ancestor) =>
-        region.Length == 6 && ancestor.Length == 6 && PrefixOf(ancestor) is { } prefix && region.StartsWith(prefix, StringComparison.Ordinal);
+        region == ancestor || region.Length == 6 && ancestor.Length == 6 && PrefixOf(ancestor) is { } prefix && region.StartsWith(prefix, StringComparison.Ordinal);
 }

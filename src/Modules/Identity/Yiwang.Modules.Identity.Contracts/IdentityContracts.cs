@@ -77,11 +77,9 @@ public sealed record StaffView(string? DepartmentCode, string? RegionCode, strin
     public bool Covers(string? departmentCode, string? regionCode) => DataScope switch
     {
         "All" => true,
-        "Region" => RegionCode is not null && regionCode is not null && IsWithin(regionCode, RegionCode),
+        "Region" => RegionCode is not null && regionCode is not null && Yiwang.Kernel.RegionCodes.IsWithin(regionCode, RegionCode),
         _ => DepartmentCode is not null && departmentCode == DepartmentCode,
     };
-
-    private static bool IsWithin(string region, string ancestor) => region == ancestor || Yiwang.Kernel.RegionCodes.IsWithin(region, ancestor);
 }
 
 /// <summary>A legal person as its representative or agent sees it.</summary>

@@ -1,3 +1,4 @@
+using Yiwang.Kernel.Privacy;
 using Yiwang.Modules.Identity.Contracts;
 using Yiwang.Modules.Sharing.Contracts;
 
@@ -19,7 +20,7 @@ internal static class Masking
 
         return type switch
         {
-            ItemType.Phone when value.Length >= 7 => value[..3] + new string('*', value.Length - 7) + value[^4..],
+            ItemType.Phone when value.Length >= 7 => PersonalDataMasks.Phone(value),
             ItemType.PersonName => value[0] + new string('*', Math.Max(1, value.Length - 1)),
             ItemType.CreditCode when value.Length > 4 => value[..2] + new string('*', value.Length - 4) + value[^2..],
             _ => ResidentIdNumber.Mask(value), // first and last character: the platform's mask for ID numbers, used for the rest too

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Yiwang.Kernel.Persistence;
 using Yiwang.Modules.Sharing.Persistence;
 
@@ -20,6 +21,14 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
         WHERE k.resource_id = @resource AND k.field = @field AND k.value = @value LIMIT @take
         """;
 
+    // Compiled once: the lookup runs on every call, and translating the LINQ each time cost as much as running it.
+    internal static readonly Func<SharingDbContext, Guid, string, string, int, IAsyncEnumerable<Dictionary<string, string?>>> RecordsByKey =
+        EF.CompileAsyncQuery((SharingDbContext db, Guid resource, string field, string value, int take) =>
+            (from k in db.RecordKeys.AsNoTracking()
+             where k.ResourceId == resource && k.Field == field && k.Value == value
+             join r in db.Records.AsNoTracking() on k.RecordId equals r.Id
+             select r.Values).Take(take));
+
     private readonly ConcurrentBag<Lender> _idle = [];
     private bool _disposed;
 
@@ -28,7 +37,7 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
         var rows = new List<Dictionary<string, string?>>();
         if (database.Provider != DatabaseProvider.Sqlite)
         {
-            await foreach (var values in ResourceQuery.RecordsByKey(db, resource, field, value, take).WithCancellation(ct))
+            await foreach (var values in RecordsByKey(db, resource, field, value, take).WithCancellation(ct))
             {
                 rows.Add(values);
             }

@@ -140,14 +140,6 @@ internal sealed partial class ResourceQuery(
         return filters;
     }
 
-    // Compiled once: the lookup runs on every call, and translating the LINQ each time cost as much as running it.
-    internal static readonly Func<SharingDbContext, Guid, string, string, int, IAsyncEnumerable<Dictionary<string, string?>>> RecordsByKey =
-        EF.CompileAsyncQuery((SharingDbContext db, Guid resource, string field, string value, int take) =>
-            (from k in db.RecordKeys.AsNoTracking()
-             where k.ResourceId == resource && k.Field == field && k.Value == value
-             join r in db.Records.AsNoTracking() on k.RecordId equals r.Id
-             select r.Values).Take(take));
-
     private async Task<List<Dictionary<string, string?>>> ReadStoreAsync(DataResource resource, Dictionary<string, string> filters, int max, CancellationToken ct)
     {
         var (field, value) = filters.First();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Yiwang.Kernel.Persistence;
@@ -49,37 +50,37 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
 
     private void Run(CancellationToken stoppingToken)
     {
-        var batch = new List<Pending>(MaxBatch);
         var entries = new List<EvidenceEntry>(MaxBatch);
+        var waiting = new List<TaskCompletionSource<Appended>>(MaxBatch);
         using var writer = new EvidenceWriter(database);
         try
         {
             while (_queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                entries.Clear();
+                waiting.Clear();
+                while (entries.Count < MaxBatch && _queue.Reader.TryRead(out var next))
                 {
-                    batch.Add(next);
+                    entries.Add(next.Entry);
+                    waiting.Add(next.Done);
                 }
 
-                entries.Clear();
-                entries.AddRange(batch.Select(p => p.Entry));
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     var results = writer.WriteAsync(entries, EvidenceChain.ToMicroseconds(clock.GetUtcNow().UtcDateTime), stoppingToken).GetAwaiter().GetResult();
-                    metrics.Committed(batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                    for (var i = 0; i < batch.Count; i++)
+                    metrics.Committed(entries.Count, Stopwatch.GetElapsedTime(started));
+                    for (var i = 0; i < waiting.Count; i++)
                     {
-                        batch[i].Done.TrySetResult(results[i]);
+                        waiting[i].TrySetResult(results[i]);
                     }
                 }
                 catch (Exception e)
                 {
                     metrics.Failed();
-                    foreach (var pending in batch)
+                    foreach (var done in waiting)
                     {
-                        pending.Done.TrySetException(e);
+                        done.TrySetException(e);
                     }
                 }
             }
