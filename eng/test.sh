@@ -3,7 +3,7 @@
 # and prints "N passed, N failed". Test artifacts (screenshots, TRX) go to artifacts/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p artifacts
+mkdir -p artifacts; rm -f artifacts/failures.txt
 if ! dotnet build Yiwang.sln -c Release -nologo -v q > artifacts/build.log 2>&1; then
   grep -E 'error' artifacts/build.log | sort -u | head -50
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
@@ -18,5 +18,8 @@ rc=${PIPESTATUS[0]}
 total=$(grep -E '^\s*total:' "$log" | tail -1 | awk '{print $2}')
 failedn=$(grep -E '^\s*failed:' "$log" | tail -1 | awk '{print $2}')
 passedn=$(grep -E '^\s*succeeded:' "$log" | tail -1 | awk '{print $2}')
+# Each failed test by name with the first line of its message, so the end of a long log says what failed and why.
+awk '/^failed /{name=$0; getline; getline; print "  " name; print "    " substr($0, 1, 700)}' "$log" | head -40 > artifacts/failures.txt
+if [ -s artifacts/failures.txt ]; then echo "failures:"; cat artifacts/failures.txt; fi
 echo "${passedn:-0} passed, ${failedn:-0} failed"
 exit $rc

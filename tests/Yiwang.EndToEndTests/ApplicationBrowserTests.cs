@@ -31,12 +31,12 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         // The citizen applies from the guide; the form comes pre-filled from the verified identity.
         await citizen.GotoAsync(app.BaseAddress + "/items/511602-SCJG-001");
         await citizen.GetByTestId("apply").ClickAsync();
-        await citizen.WaitForURLAsync("**/apply/**", BrowserSession.Committed);
+        await citizen.ReachesAsync("**/apply/**");
         var prefilledName = await citizen.Locator("input[name='f.applicantName']").InputValueAsync();
         await citizen.Locator("textarea[name='f.request']").FillAsync("在广安区开设一家小吃店");
         await Shot(citizen, "apply-form");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "保存并上传材料" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/my/cases/**", BrowserSession.Committed);
+        await citizen.ReachesAsync("**/my/cases/**");
         var caseUrl = citizen.Url.Split('?')[0];
         foreach (var material in new[] { "个体工商户登记（备案）申请书", "经营者居民身份证", Lease })
         {
@@ -49,7 +49,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         // The clerk finds it in the queue and asks, once, for the missing signature on the lease.
         await clerk.GotoAsync(app.BaseAddress + "/workbench");
         await clerk.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
-        await clerk.WaitForURLAsync("**/workbench/cases/**", BrowserSession.Committed);
+        await clerk.ReachesAsync("**/workbench/cases/**");
         await clerk.GetByTestId("supplement-items").GetByLabel(Lease).CheckAsync();
         await clerk.GetByTestId("act-request-supplement").Locator("input[name=opinion]").FillAsync("租赁合同缺少出租方签字");
         await ActAsync(clerk, "request-supplement");
@@ -79,7 +79,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         var state = await citizen.GetByTestId("case-state").InnerTextAsync();
         await citizen.GetByTestId("rate-form").GetByLabel("非常满意").CheckAsync();
         await citizen.GetByTestId("rate-form").GetByRole(AriaRole.Button).ClickAsync();
-        await citizen.WaitForURLAsync("**done=rated", BrowserSession.Committed);
+        await citizen.ReachesAsync("**done=rated");
         var ratings = await citizen.GetByTestId("ratings").InnerTextAsync();
         var timeline = await citizen.GetByTestId("timeline").InnerTextAsync();
         await Shot(citizen, "case-completed-rated");
@@ -100,7 +100,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/account", BrowserSession.Committed);
+        await page.ReachesAsync("**/account");
         return page;
     }
 
@@ -115,7 +115,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
             Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n% " + material.Length + "\n"),
         });
         await form.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
-        await page.WaitForURLAsync("**done=uploaded", BrowserSession.Committed);
+        await page.ReachesAsync("**done=uploaded");
     }
 
     /// <summary>Presses an action's button and waits for the answer; a refusal or a failure fails with the page it led to.</summary>
@@ -123,7 +123,7 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
     {
         var before = page.Url;
         await page.GetByTestId("act-" + action).GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync(url => url != before, BrowserSession.Committed);
+        await page.ReachesAsync(url => url != before);
         if (!page.Url.Contains("done=" + action, StringComparison.Ordinal))
         {
             await Shot(page, "refused-" + action);

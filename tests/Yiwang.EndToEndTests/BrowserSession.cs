@@ -53,7 +53,55 @@ internal static class BrowserSession
         await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl, BrowserSession.Committed);
+        await page.ReachesAsync("**" + returnUrl);
         return page;
     }
+
+    /// <summary>
+    /// Waits until the page's navigation to a URL matching <paramref name="pattern"/> commits. When it does not, the
+    /// failure says where the page is instead and what it shows, and keeps a screenshot: a bare time-out on CI says
+    /// nothing about why (a sign-in refused, an error page, a form that never posted).
+    /// </summary>
+    public static Task ReachesAsync(this IPage page, string pattern) =>
+        ReachesAsync(page, pattern, () => page.WaitForURLAsync(pattern, Committed));
+
+    /// <summary>As above, for a URL the caller recognises (for example any URL but the one the page was at).</summary>
+    public static Task ReachesAsync(this IPage page, Func<string, bool> accepts) =>
+        ReachesAsync(page, "the URL expected", () => page.WaitForURLAsync(accepts, Committed));
+
+    private static async Task ReachesAsync(IPage page, string expected, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new PageNotReachedException(expected, await DescribeAsync(page), timeout);
+        }
+    }
+
+    private static async Task<string> DescribeAsync(IPage page)
+    {
+        var shown = new List<string> { "the page is at " + page.Url };
+        try
+        {
+            var file = Path.Combine(Yiwang.TestKit.RepositoryPaths.Artifacts("screenshots"), $"not-reached-{DateTime.UtcNow:HHmmss-fff}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Timeout = 10_000 });
+            shown.Add("screenshot " + file);
+            var text = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 10_000 });
+            var line = string.Join(' ', text.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            shown.Add("it shows: " + (line.Length > 800 ? line[..800] : line));
+        }
+        catch (PlaywrightException e)
+        {
+            shown.Add("and could not be described: " + e.Message.Split('\n')[0]);
+        }
+
+        return string.Join("; ", shown);
+    }
 }
+
+/// <summary>A page that did not arrive where a step should have taken it, with what it showed instead.</summary>
+public sealed class PageNotReachedException(string pattern, string description, Exception inner)
+    : Exception($"The page did not reach {pattern}: {description}", inner);

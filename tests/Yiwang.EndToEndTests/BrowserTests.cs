@@ -41,10 +41,10 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         await page.GotoAsync(app.BaseAddress + "/");
         await page.GetByRole(AriaRole.Searchbox).FillAsync("营业执照");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?**", BrowserSession.Committed);
+        await page.ReachesAsync("**/search?**");
         var results = await page.Locator(".hit-name").AllInnerTextsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "个体工商户设立登记" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/items/**", BrowserSession.Committed);
+        await page.ReachesAsync("**/items/**");
         var materials = await page.Locator("table.materials").InnerTextAsync();
         var promised = await page.Locator("[data-testid=promised-limit]").InnerTextAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "guide-business-licence.png"), FullPage = true });
@@ -112,16 +112,16 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         await citizen.GetByLabel("手机号码").FillAsync("13912345678");
         await citizen.GetByLabel("密码").FillAsync("Browser2026pass");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/account/sign-in?registered=1", BrowserSession.Committed);
+        await citizen.ReachesAsync("**/account/sign-in?registered=1");
         await SignInAsync(citizen, idNumber, "Browser2026pass");
         await citizen.Locator("summary").ClickAsync();
         await citizen.GetByLabel("统一社会信用代码").FillAsync(creditCode);
         await citizen.GetByLabel("企业名称").FillAsync("浏览器测试有限公司");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "登记企业" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/account?**", BrowserSession.Committed);
+        await citizen.ReachesAsync("**/account?**");
         await citizen.GetByLabel("经办人身份证号码").FillAsync(DemoAgentId);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "授权经办人" }).ClickAsync();
-        await citizen.WaitForURLAsync("**/account?done=granted", BrowserSession.Committed);
+        await citizen.ReachesAsync("**/account?done=granted");
         var given = await citizen.Locator("table.grants").First.InnerTextAsync();
         await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "account-grant.png"), FullPage = true });
 
@@ -145,6 +145,6 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/account", BrowserSession.Committed);
+        await page.ReachesAsync("**/account");
     }
 }

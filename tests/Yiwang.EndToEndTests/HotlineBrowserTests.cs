@@ -42,17 +42,17 @@ public sealed class HotlineBrowserTests(HotlineServedApp app) : IClassFixture<Ho
         await form.GetByLabel("具体内容").FillAsync("我们小区门口的路灯坏了两个星期，晚上很黑，请尽快维修。");
         await form.GetByLabel("所在区县代码").FillAsync("510107");
         await form.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
-        await citizen.WaitForURLAsync("**done=filed**", BrowserSession.Committed);
+        await citizen.ReachesAsync("**done=filed**");
         var ticketUrl = new Uri(citizen.Url).AbsolutePath;
         var filedState = await citizen.GetByTestId("ticket-state").GetAttributeAsync("data-state");
         var department = await citizen.GetByTestId("ticket-department").GetAttributeAsync("data-code");
 
         var clerk = await SignInAsync(browser, "WH-CLERK", "Demo2026staff", "/hotline/tickets");
         await clerk.GetByTestId("tickets").GetByRole(AriaRole.Link).First.ClickAsync();
-        await clerk.WaitForURLAsync("**" + ticketUrl, BrowserSession.Committed);
+        await clerk.ReachesAsync("**" + ticketUrl);
         await clerk.GetByTestId("reply-form").GetByLabel("答复").FillAsync("已安排维修人员，明日修复。");
         await clerk.GetByTestId("reply-form").GetByRole(AriaRole.Button).ClickAsync();
-        await clerk.WaitForURLAsync("**done=reply**", BrowserSession.Committed);
+        await clerk.ReachesAsync("**done=reply**");
 
         await clerk.GotoAsync(app.BaseAddress + "/hotline/indicators");
         var indicators = await clerk.GetByTestId("indicators").InnerTextAsync();
@@ -61,7 +61,7 @@ public sealed class HotlineBrowserTests(HotlineServedApp app) : IClassFixture<Ho
         var reply = await citizen.GetByTestId("ticket-reply").InnerTextAsync();
         await citizen.GetByTestId("rate-form").GetByLabel("非常满意").CheckAsync();
         await citizen.GetByTestId("rate-form").GetByRole(AriaRole.Button).ClickAsync();
-        await citizen.WaitForURLAsync("**done=rate**", BrowserSession.Committed);
+        await citizen.ReachesAsync("**done=rate**");
         var closedState = await citizen.GetByTestId("ticket-state").GetAttributeAsync("data-state");
         await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts("screenshots"), "hotline-ticket-closed.png"), FullPage = true });
 

@@ -42,14 +42,14 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         await holder.GetByLabel("身份证号码或工作人员账号").FillAsync("511602199003071232");
         await holder.GetByLabel("密码").FillAsync("Demo2026citizen");
         await holder.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await holder.WaitForURLAsync("**/my/licences", BrowserSession.Committed);
+        await holder.ReachesAsync("**/my/licences");
 
         await holder.GetByTestId("wallet").GetByRole(AriaRole.Link, new() { Name = "个体工商户营业执照" }).First.ClickAsync();
-        await holder.WaitForURLAsync("**/my/licences/**", BrowserSession.Committed);
+        await holder.ReachesAsync("**/my/licences/**");
         await holder.GetByTestId("show-form").GetByLabel("经营者").CheckAsync();
         await holder.GetByTestId("show-form").GetByLabel("经营范围").CheckAsync();
         await holder.GetByTestId("show-form").GetByRole(AriaRole.Button).ClickAsync();
-        await holder.WaitForURLAsync("**qr=1**", BrowserSession.Committed);
+        await holder.ReachesAsync("**qr=1**");
         await Shot(holder, "licence-qr");
         var link = new Uri((await holder.GetByTestId("verify-link").GetAttributeAsync("href"))!);
 
@@ -107,7 +107,7 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         await form.GetByLabel("用证事由").FillAsync("开立对公账户");
         await form.GetByLabel("经营者").CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "授权" }).ClickAsync();
-        await holder.WaitForURLAsync("**done=authorised**", BrowserSession.Committed);
+        await holder.ReachesAsync("**done=authorised**");
         var shareLink = new Uri((await holder.GetByTestId("share-link").GetAttributeAsync("href"))!);
         await BrowserSession.FreshAsync(holder);
         await form.GetByLabel("授权对象").SelectOptionAsync("Department");
@@ -115,7 +115,7 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
         await form.GetByLabel("用证事由").FillAsync("低保资格审核");
         await form.GetByLabel("经营范围").CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "授权" }).ClickAsync();
-        await holder.WaitForURLAsync("**done=authorised**", BrowserSession.Committed);
+        await holder.ReachesAsync("**done=authorised**");
 
         // The bank: a fresh browser, not signed in, opens the link and asks to see the licence.
         var bank = await BrowserSession.NewPageAsync(browser);

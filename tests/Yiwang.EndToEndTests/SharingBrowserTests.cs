@@ -46,7 +46,7 @@ public sealed class SharingBrowserTests(SharingServedApp app) : IClassFixture<Sh
             "creditCode,统一社会信用代码,CreditCode,18,1,key|required\nlicenceNo,许可证编号,Text,20,1,required\n"
             + "holderName,经营者姓名,PersonName,50,2,personal|sensitive\nholderIdNumber,经营者身份证号,IdNumber,18,3,personal|sensitive|key|required");
         await publish.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
-        await provider.WaitForURLAsync("**done=published**", BrowserSession.Committed);
+        await provider.ReachesAsync("**done=published**");
         var shareType = await provider.GetByTestId("share-type").InnerTextAsync();
 
         await provider.GetByTestId("upload-form").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
@@ -55,7 +55,7 @@ public sealed class SharingBrowserTests(SharingServedApp app) : IClassFixture<Sh
             Buffer = Encoding.UTF8.GetBytes("统一社会信用代码,许可证编号,经营者姓名,经营者身份证号\n92511602MA6000TG0X,JY25116020000001,张广安,511602199003071232\n"),
         });
         await provider.GetByTestId("upload-form").GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
-        await provider.WaitForURLAsync("**done=loaded**", BrowserSession.Committed);
+        await provider.ReachesAsync("**done=loaded**");
         var records = await provider.GetByTestId("record-count").InnerTextAsync();
 
         var consumer = await BrowserSession.SignInAsync(browser, app.BaseAddress, "WH-DATA", "Demo2026staff", "/sharing/resources/" + Code);
@@ -63,12 +63,12 @@ public sealed class SharingBrowserTests(SharingServedApp app) : IClassFixture<Sh
         await request.GetByLabel("使用系统（客户端 ID）").FillAsync("wh-mz-marriage");
         await request.GetByLabel("用途").FillAsync("婚姻登记时核验经营者身份");
         await request.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
-        await consumer.WaitForURLAsync("**done=requested**", BrowserSession.Committed);
+        await consumer.ReachesAsync("**done=requested**");
         var pending = await consumer.GetByTestId("requests").InnerTextAsync();
 
         await provider.GotoAsync(app.BaseAddress + "/sharing/requests");
         await provider.GetByTestId("decide-form").First.GetByTestId("approve").ClickAsync();
-        await provider.WaitForURLAsync("**done=decided**", BrowserSession.Committed);
+        await provider.ReachesAsync("**done=decided**");
         var granted = await provider.GetByTestId("requests").InnerTextAsync();
 
         var answer = await CallAsync(new { filters = new { holderIdNumber = "511602199003071232" }, purpose = "婚姻登记核验", caseRef = "510107-20261130-0009" });
