@@ -19,7 +19,8 @@ total=$(grep -E '^\s*total:' "$log" | tail -1 | awk '{print $2}')
 failedn=$(grep -E '^\s*failed:' "$log" | tail -1 | awk '{print $2}')
 passedn=$(grep -E '^\s*succeeded:' "$log" | tail -1 | awk '{print $2}')
 # Each failed test by name with the first line of its message, so the end of a long log says what failed and why.
-awk '/^failed /{name=$0; getline; getline; print "  " name; print "    " substr($0, 1, 700)}' "$log" | head -40 > artifacts/failures.txt
+awk '/^failed /{name=$0; getline; getline; print "  " name; print "    " $0}' "$log" \
+  | perl -CSD -pe 'chomp; $_ = substr($_, 0, 700) . "\n"' | head -40 > artifacts/failures.txt
 if [ -s artifacts/failures.txt ]; then echo "failures:"; cat artifacts/failures.txt; fi
 echo "${passedn:-0} passed, ${failedn:-0} failed"
 exit $rc

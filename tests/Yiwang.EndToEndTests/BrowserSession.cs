@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -17,13 +18,7 @@ public sealed class BrowserCollection
 /// <summary>New pages with patient time limits, and signing in through the sign-in page.</summary>
 internal static class BrowserSession
 {
-    private const float Patience = 90_000;
-
-    /// <summary>
-    /// Waiting for a URL ends when the navigation to it commits; the locators used next wait for their elements. (Waiting
-    /// for the load event as well sometimes hung past any time limit on CI after the URL had already changed.)
-    /// </summary>
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    internal const float Patience = 90_000;
 
     /// <summary>
     /// Before a step that ends on the URL the page already shows (a second upload: <c>?done=uploaded</c> again), opens
@@ -58,28 +53,36 @@ internal static class BrowserSession
     }
 
     /// <summary>
-    /// Waits until the page's navigation to a URL matching <paramref name="pattern"/> commits. When it does not, the
-    /// failure says where the page is instead and what it shows, and keeps a screenshot: a bare time-out on CI says
-    /// nothing about why (a sign-in refused, an error page, a form that never posted).
+    /// Waits until the page is at a URL matching the glob <paramref name="pattern"/> (<c>**</c> any characters,
+    /// <c>*</c> any but a slash, everything else literal). When it does not get there, the failure says where the page
+    /// is instead and what it shows, and keeps a screenshot.
     /// </summary>
-    public static Task ReachesAsync(this IPage page, string pattern) =>
-        ReachesAsync(page, pattern, () => page.WaitForURLAsync(pattern, Committed));
+    public static Task ReachesAsync(this IPage page, string pattern) => ReachesAsync(page, pattern, Glob(pattern).IsMatch);
 
     /// <summary>As above, for a URL the caller recognises (for example any URL but the one the page was at).</summary>
-    public static Task ReachesAsync(this IPage page, Func<string, bool> accepts) =>
-        ReachesAsync(page, "the URL expected", () => page.WaitForURLAsync(accepts, Committed));
+    public static Task ReachesAsync(this IPage page, Func<string, bool> accepts) => ReachesAsync(page, "the URL expected", accepts);
 
-    private static async Task ReachesAsync(IPage page, string expected, Func<Task> wait)
+    /// <summary>
+    /// Watches the page's URL rather than waiting for a navigation event: Playwright's WaitForURL sometimes missed a
+    /// navigation that committed while it was being set up on a loaded CI machine, and then waited out its whole time
+    /// limit with the page already at the URL it waited for.
+    /// </summary>
+    private static async Task ReachesAsync(IPage page, string expected, Func<string, bool> accepts)
     {
-        try
+        var deadline = DateTime.UtcNow.AddMilliseconds(Patience);
+        while (!accepts(page.Url))
         {
-            await wait();
-        }
-        catch (TimeoutException timeout)
-        {
-            throw new PageNotReachedException(expected, await DescribeAsync(page), timeout);
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new PageNotReachedException(expected, await DescribeAsync(page));
+            }
+
+            await Task.Delay(50);
         }
     }
+
+    private static Regex Glob(string pattern) =>
+        new("^" + Regex.Escape(pattern).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
 
     private static async Task<string> DescribeAsync(IPage page)
     {
@@ -103,5 +106,5 @@ internal static class BrowserSession
 }
 
 /// <summary>A page that did not arrive where a step should have taken it, with what it showed instead.</summary>
-public sealed class PageNotReachedException(string pattern, string description, Exception inner)
-    : Exception($"The page did not reach {pattern}: {description}", inner);
+public sealed class PageNotReachedException(string pattern, string description)
+    : Exception($"The page did not reach {pattern} within {BrowserSession.Patience / 1000:F0} s: {description}");
