@@ -44,12 +44,18 @@ internal static class BrowserSession
     public static async Task<IPage> SignInAsync(IBrowser browser, string baseAddress, string login, string password, string returnUrl)
     {
         var page = await NewPageAsync(browser);
+        await SignInAsync(page, baseAddress, login, password, returnUrl);
+        return page;
+    }
+
+    /// <summary>Signs an open page in through the sign-in page and waits for the page it returns to.</summary>
+    public static async Task SignInAsync(IPage page, string baseAddress, string login, string password, string returnUrl)
+    {
         await page.GotoAsync(baseAddress + "/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl));
         await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.ReachesAsync("**" + returnUrl);
-        return page;
     }
 
     /// <summary>

@@ -139,12 +139,5 @@ public sealed class BrowserTests(BrowserTests.ServedDemoApp app) : IClassFixture
         notMine.Status.ShouldBe(404);
     }
 
-    private async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=%2Faccount");
-        await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.ReachesAsync("**/account");
-    }
+    private Task SignInAsync(IPage page, string login, string password) => BrowserSession.SignInAsync(page, app.BaseAddress, login, password, "/account");
 }
