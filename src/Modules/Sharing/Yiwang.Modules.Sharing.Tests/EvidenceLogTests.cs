@@ -44,6 +44,21 @@ public sealed class EvidenceLogTests(SharingApp app) : IClassFixture<SharingApp>
 #pragma warning restore EF1002
     }
 
+    [Theory]
+    [InlineData("sharing_record")]
+    [InlineData("sharing_record_key")]
+    [InlineData("sharing_evidence_subject")]
+    public async Task On_sqlite_the_records_their_keys_and_the_subject_index_are_stored_in_key_order(string table)
+    {
+        Assert.SkipWhen(Yiwang.TestKit.TestDatabase.UsePostgres, "PostgreSQL tables have no rowid.");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+
+        var ddl = await db.Database.SqlQuery<string>($"SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}").SingleAsync(_ct);
+
+        ddl.ShouldEndWith("WITHOUT ROWID");
+    }
+
     [Fact]
     public async Task The_operator_sees_records_committed_and_how_long_commits_take_in_the_metrics()
     {

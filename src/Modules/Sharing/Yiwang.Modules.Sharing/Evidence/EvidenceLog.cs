@@ -20,14 +20,19 @@ internal readonly record struct Appended(long Seq, bool WithinQuota);
 /// chains and inserts them and commits once, then answers every caller. A caller is answered only after its entry is
 /// durable, so the data it carries leaves the hub after its evidence does; when the commit fails, every caller of the
 /// batch gets the exception and serves nothing (fail closed). <see cref="EvidenceWriter"/> does the database work.
+/// On SQLite in its durable mode a second thread syncs the log after each commit (<see cref="SqliteLogSync"/>) and
+/// answers the callers then, while the writer goes on with the next batch.
 /// </summary>
 internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics metrics, TimeProvider clock) : BackgroundService
 {
     public const int MaxBatch = 4096;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Committed> _committed = Channel.CreateUnbounded<Committed>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private sealed record Pending(EvidenceEntry Entry, TaskCompletionSource<Appended> Done);
+
+    private sealed record Committed(TaskCompletionSource<Appended>[] Waiting, Appended[] Results);
 
     /// <summary>Appends the entry and returns once it is committed; throws when it cannot be written.</summary>
     public Task<Appended> AppendAsync(EvidenceEntry entry)
@@ -42,13 +47,19 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
     }
 
     /// <summary>
-    /// The writer runs on a thread of its own: SQLite does its reads, writes and syncs synchronously, and a thread-pool
-    /// thread held through each commit left the request handlers of a two-core node one thread short.
+    /// The writer (and the syncer) run on threads of their own: SQLite does its reads, writes and syncs synchronously,
+    /// and a thread-pool thread held through each commit left the request handlers of a two-core node one thread short.
     /// </summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var deferred = database.CanDefer();
+        var writer = Task.Factory.StartNew(() => Write(deferred, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return deferred
+            ? Task.WhenAll(writer, Task.Factory.StartNew(Sync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            : writer;
+    }
 
-    private void Run(CancellationToken stoppingToken)
+    private void Write(bool deferred, CancellationToken stoppingToken)
     {
         var entries = new List<EvidenceEntry>(MaxBatch);
         var waiting = new List<TaskCompletionSource<Appended>>(MaxBatch);
@@ -70,18 +81,19 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
                 {
                     var results = writer.WriteAsync(entries, EvidenceChain.ToMicroseconds(clock.GetUtcNow().UtcDateTime), stoppingToken).GetAwaiter().GetResult();
                     metrics.Committed(entries.Count, Stopwatch.GetElapsedTime(started));
-                    for (var i = 0; i < waiting.Count; i++)
+                    if (deferred)
                     {
-                        waiting[i].TrySetResult(results[i]);
+                        _committed.Writer.TryWrite(new Committed([.. waiting], results));
+                    }
+                    else
+                    {
+                        Answer(waiting, results);
                     }
                 }
                 catch (Exception e)
                 {
                     metrics.Failed();
-                    foreach (var done in waiting)
-                    {
-                        done.TrySetException(e);
-                    }
+                    Fail(waiting, e);
                 }
             }
         }
@@ -91,10 +103,60 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
         finally
         {
             _queue.Writer.TryComplete();
+            _committed.Writer.TryComplete(); // the syncer syncs and answers what is committed, then stops
             while (_queue.Reader.TryRead(out var left))
             {
                 left.Done.TrySetException(new InvalidOperationException("The evidence log is shut down."));
             }
+        }
+    }
+
+    /// <summary>Syncs the log once for every batch committed since the last sync, then answers their callers.</summary>
+    private void Sync()
+    {
+        var batches = new List<Committed>();
+        while (_committed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batches.Clear();
+            while (_committed.Reader.TryRead(out var batch))
+            {
+                batches.Add(batch);
+            }
+
+            try
+            {
+                database.SyncLog();
+                foreach (var batch in batches)
+                {
+                    Answer(batch.Waiting, batch.Results);
+                }
+            }
+            catch (Exception e)
+            {
+                // Committed but not known to be durable: the callers serve nothing (the log then holds calls that
+                // answered with an error, which overstates what left the hub and never understates it).
+                metrics.Failed();
+                foreach (var batch in batches)
+                {
+                    Fail(batch.Waiting, e);
+                }
+            }
+        }
+    }
+
+    private static void Answer(IReadOnlyList<TaskCompletionSource<Appended>> waiting, Appended[] results)
+    {
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            waiting[i].TrySetResult(results[i]);
+        }
+    }
+
+    private static void Fail(IEnumerable<TaskCompletionSource<Appended>> waiting, Exception e)
+    {
+        foreach (var done in waiting)
+        {
+            done.TrySetException(e);
         }
     }
 }

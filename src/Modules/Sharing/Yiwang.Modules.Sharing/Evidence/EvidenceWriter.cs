@@ -21,7 +21,10 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
     private DbConnection? _connection;
     private Statements? _sql;
 
-    /// <summary>Appends the entries at <paramref name="now"/> and returns where each landed; throws when nothing was written.</summary>
+    /// <summary>
+    /// Appends the entries at <paramref name="now"/> and returns where each landed; throws when nothing was written. On
+    /// SQLite in its durable mode the commit is not yet synced: the caller syncs the log before it answers anyone.
+    /// </summary>
     public async Task<Appended[]> WriteAsync(IReadOnlyList<EvidenceEntry> batch, DateTime now, CancellationToken ct)
     {
         try
@@ -40,6 +43,11 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         if (_connection is null || _sql is null)
         {
             _connection = await database.OpenDirectAsync(ct);
+            if (database.CanDefer())
+            {
+                SqliteLogSync.DeferSyncs(_connection); // EvidenceLog syncs the log after the commit, outside the write lock
+            }
+
             _sql = new Statements(_connection, database);
         }
 

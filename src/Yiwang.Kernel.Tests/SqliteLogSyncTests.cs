@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Shouldly;
+using Xunit;
+using Yiwang.Kernel.Persistence;
+
+namespace Yiwang.Kernel.Tests;
+
+public sealed class SqliteLogSyncTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("yiwang-logsync-").FullName;
+
+    [Fact]
+    public void A_commit_on_a_deferring_connection_is_in_the_log_and_syncing_the_log_succeeds()
+    {
+        var settings = DatabaseSettings.Resolve(null, _directory);
+        using var writer = new SqliteConnection(settings.ConnectionString);
+        writer.Open();
+        Run(writer, "PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER);");
+        SqliteLogSync.DeferSyncs(writer);
+        Run(writer, "INSERT INTO t VALUES (42);");
+
+        settings.SyncLog();
+
+        File.Exists(Path.Combine(_directory, "yiwang.db-wal")).ShouldBeTrue();
+        using var reader = new SqliteConnection(settings.ConnectionString);
+        reader.Open();
+        using var read = reader.CreateCommand();
+        read.CommandText = "SELECT v FROM t";
+        read.ExecuteScalar().ShouldBe(42L);
+        Scalar(writer, "PRAGMA synchronous").ShouldBe(1L); // NORMAL: the commit did not wait for the disk
+    }
+
+    [Fact]
+    public void Syncing_a_store_without_a_log_does_nothing()
+    {
+        var settings = DatabaseSettings.Resolve(null, _directory);
+
+        Should.NotThrow(settings.SyncLog);
+    }
+
+    [Fact]
+    public void Only_sqlite_in_its_durable_mode_defers_syncs()
+    {
+        DatabaseSettings.Resolve(null, _directory).CanDefer().ShouldBeTrue();
+        (DatabaseSettings.Resolve(null, _directory) with { SqliteFastCommits = true }).CanDefer().ShouldBeFalse();
+        DatabaseSettings.Resolve("Host=127.0.0.1;Username=postgres", _directory).CanDefer().ShouldBeFalse();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
