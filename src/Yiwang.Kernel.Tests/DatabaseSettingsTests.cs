@@ -1,0 +1,39 @@
+using Npgsql;
+using Shouldly;
+using Xunit;
+using Yiwang.Kernel.Persistence;
+
+namespace Yiwang.Kernel.Tests;
+
+public sealed class DatabaseSettingsTests
+{
+    [Fact]
+    public void No_connection_string_means_a_sqlite_file_in_the_data_directory()
+    {
+        var settings = DatabaseSettings.Resolve(null, "/srv/yiwang");
+
+        settings.Provider.ShouldBe(DatabaseProvider.Sqlite);
+        settings.ConnectionString.ShouldContain("Data Source=/srv/yiwang/yiwang.db");
+    }
+
+    [Theory]
+    [InlineData("Host=db;Username=yiwang;Database=yiwang")]
+    [InlineData("postgresql://yiwang:secret@db:5433/yiwang")]
+    public void A_postgres_connection_lets_npgsql_prepare_repeated_statements(string connectionString)
+    {
+        var settings = DatabaseSettings.Resolve(connectionString, "/srv/yiwang");
+        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+
+        settings.Provider.ShouldBe(DatabaseProvider.Postgres);
+        builder.MaxAutoPrepare.ShouldBe(64);
+        builder.AutoPrepareMinUsages.ShouldBe(3);
+    }
+
+    [Fact]
+    public void An_operators_own_auto_prepare_setting_is_kept()
+    {
+        var settings = DatabaseSettings.Resolve("Host=db;Username=yiwang;Max Auto Prepare=0", "/srv/yiwang");
+
+        new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare.ShouldBe(0);
+    }
+}
