@@ -18,20 +18,19 @@ public static class SqliteLogSync
     public static bool CanDefer(this DatabaseSettings settings) => settings.Provider == DatabaseProvider.Sqlite && !settings.SqliteFastCommits;
 
     /// <summary>Lets commits on <paramref name="connection"/> return before they are synced; see <see cref="SyncLog"/>.</summary>
-    public static void DeferSyncs(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
-    }
+    public static void DeferSyncs(DbConnection connection) => SqliteFastCommitInterceptor.Apply(connection); // the same pragma as fast commits
+
+    /// <summary>The store's write-ahead log file; worked out once by a caller that syncs it again and again.</summary>
+    public static string LogPath(this DatabaseSettings settings) =>
+        Path.GetFullPath(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource) + "-wal";
 
     /// <summary>
-    /// Syncs the write-ahead log of the store, making every commit written to it so far durable. A missing log means
-    /// the last connection has closed, which checkpoints the log into the database and syncs it first.
+    /// Syncs the write-ahead log at <paramref name="log"/> (<see cref="LogPath"/>), making every commit written to it so
+    /// far durable. A missing log means the last connection has closed, which checkpoints the log into the database and
+    /// syncs it first.
     /// </summary>
-    public static void SyncLog(this DatabaseSettings settings)
+    public static void SyncLog(string log)
     {
-        var log = LogPath(settings);
         Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         try
         {
@@ -47,6 +46,4 @@ public static class SqliteLogSync
             RandomAccess.FlushToDisk(handle);
         }
     }
-
-    private static string LogPath(DatabaseSettings settings) => Path.GetFullPath(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource) + "-wal";
 }

@@ -114,6 +114,7 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
     /// <summary>Syncs the log once for every batch committed since the last sync, then answers their callers.</summary>
     private void Sync()
     {
+        var log = database.LogPath();
         var batches = new List<Committed>();
         while (_committed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
@@ -125,7 +126,7 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
 
             try
             {
-                database.SyncLog();
+                SqliteLogSync.SyncLog(log);
                 foreach (var batch in batches)
                 {
                     Answer(batch.Waiting, batch.Results);
