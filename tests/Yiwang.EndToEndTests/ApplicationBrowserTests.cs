@@ -93,16 +93,8 @@ public sealed class ApplicationBrowserTests(BrowserTests.ServedDemoApp app) : IC
         timeline.ShouldContain("准予");
     }
 
-    private async Task<IPage> SignedInPageAsync(IBrowser browser, string login, string password)
-    {
-        var page = await BrowserSession.NewPageAsync(browser);
-        await page.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=%2Faccount");
-        await page.GetByLabel("身份证号码或工作人员账号").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.ReachesAsync("**/account");
-        return page;
-    }
+    private Task<IPage> SignedInPageAsync(IBrowser browser, string login, string password) =>
+        BrowserSession.SignInAsync(browser, app.BaseAddress, login, password, "/account");
 
     private static async Task UploadAsync(IPage page, string material, string fileName = "scan.pdf")
     {

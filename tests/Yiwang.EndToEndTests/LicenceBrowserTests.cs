@@ -37,12 +37,7 @@ public sealed class LicenceBrowserTests(BrowserTests.ServedDemoApp app) : IClass
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        var holder = await BrowserSession.NewPageAsync(browser);
-        await holder.GotoAsync(app.BaseAddress + "/account/sign-in?returnUrl=%2Fmy%2Flicences");
-        await holder.GetByLabel("身份证号码或工作人员账号").FillAsync("511602199003071232");
-        await holder.GetByLabel("密码").FillAsync("Demo2026citizen");
-        await holder.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await holder.ReachesAsync("**/my/licences");
+        var holder = await SignInAsync(browser, "511602199003071232", "Demo2026citizen", "/my/licences");
 
         await holder.GetByTestId("wallet").GetByRole(AriaRole.Link, new() { Name = "个体工商户营业执照" }).First.ClickAsync();
         await holder.ReachesAsync("**/my/licences/**");
