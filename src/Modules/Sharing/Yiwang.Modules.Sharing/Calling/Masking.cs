@@ -7,7 +7,8 @@ namespace Yiwang.Modules.Sharing.Calling;
 /// <summary>
 /// Masks (脱敏) a sensitive value by its type, keeping just enough to match it against what the consumer already holds:
 /// ID numbers keep the first and last character (3****************X), phones the first three and last four digits,
-/// names the surname (the platform's masks for phones and names), credit codes the first two and last two characters, anything else its first and last character.
+/// names the surname (the platform's masks for phones and names), credit codes the first two and last two
+/// characters, anything else its first and last character.
 /// </summary>
 internal static class Masking
 {
