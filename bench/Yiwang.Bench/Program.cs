@@ -9,7 +9,7 @@ using Yiwang.Modules.Catalog.Contracts;
 using Yiwang.Modules.Catalog.Importing;
 using Yiwang.Modules.Reference.Contracts;
 
-// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|auth|startup|cases|licences|hotline|sharing] [--items N] [--cases N] [--licences N] [--pg CONNECTION] [--sqlite-fast-commits] [--seconds N] [--profile]
+// Usage: dotnet run -c Release --project bench/Yiwang.Bench -- [all|import|search|auth|startup|cases|licences|hotline|sharing] [--items N] [--cases N] [--licences N] [--pg CONNECTION] [--sqlite-fast-commits] [--seconds N] [--profile] [--soak CLIENTS]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var items = args.SkipWhile(a => a != "--items").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
 Console.WriteLine($"# Yiwang benchmarks: {what}, {items:N0} items, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -45,7 +45,8 @@ if (what is "all" or "hotline")
 if (what is "all" or "sharing")
 {
     var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(10);
-    await SharingBench.RunAsync(args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault(), seconds, args.Contains("--profile"));
+    await SharingBench.RunAsync(args.SkipWhile(a => a != "--pg").Skip(1).FirstOrDefault(), seconds, args.Contains("--profile"),
+        args.SkipWhile(a => a != "--soak").Skip(1).Select(int.Parse).FirstOrDefault(0));
 }
 
 if (what is "all" or "startup")

@@ -23,7 +23,7 @@ internal static class SharingBench
 {
     private const int People = 20_000;
 
-    public static async Task RunAsync(string? postgres, int seconds, bool profile)
+    public static async Task RunAsync(string? postgres, int seconds, bool profile, int soak = 0)
     {
         var data = Path.Combine(Path.GetTempPath(), "yiwang-sharing-bench-" + Guid.NewGuid().ToString("N")[..8]);
         string[] args = [$"--data={data}", "--Log:Quiet=true", "--urls=http://127.0.0.1:0", "--Admin:Token=bench", "--RateLimit:PermitPerWindow=100000000",
@@ -66,6 +66,31 @@ internal static class SharingBench
             Func<int, Task<HttpResponseMessage>> lookup = i => http.PostAsync(lookupPath, JsonBody(bodies[i % bodies.Length]));
             await LoadTestAsync(hello, 2, 1);
             await LoadTestAsync(lookup, 2, 1);
+            if (soak > 0)
+            {
+                // --soak N: lookups alone from N clients for the given seconds, for a profiler to attach to.
+                Console.WriteLine($"soaking with lookups, pid {Environment.ProcessId}");
+                long batches = 0, records = 0;
+                using var listener = new System.Diagnostics.Metrics.MeterListener
+                {
+                    InstrumentPublished = (instrument, l) =>
+                    {
+                        if (instrument.Name == "yiwang.sharing.evidence.batch_size") l.EnableMeasurementEvents(instrument);
+                    },
+                };
+                listener.SetMeasurementEventCallback<int>((_, size, _, _) => { Interlocked.Increment(ref batches); Interlocked.Add(ref records, size); });
+                listener.Start();
+                var soaked = await LoadTestAsync(Environment.GetEnvironmentVariable("YIWANG_BENCH_SOAK") switch
+                {
+                    "hello" => hello,
+                    "echo" => i => http.PostAsync("/bench/echo", JsonBody(bodies[i % bodies.Length])),
+                    _ => lookup,
+                }, seconds, soak);
+                Console.WriteLine($"evidence commits: {batches / (double)seconds:N0}/s, {records / (double)Math.Max(1, batches):F1} records each");
+                Console.WriteLine($"lookups alone, {soak} clients: {soaked.PerSecond:N0}/s (p50 {soaked.P50:F2} ms, p99 {soaked.P99:F2} ms)");
+                return;
+            }
+
 
             if (profile)
             {

@@ -36,4 +36,17 @@ public sealed class DatabaseSettingsTests
 
         new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare.ShouldBe(0);
     }
+
+    [Fact]
+    public void A_store_of_its_own_is_a_file_beside_the_main_one_on_sqlite_and_the_same_database_on_postgres()
+    {
+        var sqlite = DatabaseSettings.Resolve(null, "/srv/yiwang");
+        var store = sqlite.Store("sharing-evidence");
+
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource.ShouldBe(Path.Combine(Path.GetFullPath("/srv/yiwang"), "sharing-evidence.db"));
+        store.Provider.ShouldBe(DatabaseProvider.Sqlite);
+        (sqlite with { SqliteFastCommits = true }).Store("x").SqliteFastCommits.ShouldBeTrue();
+        var postgres = DatabaseSettings.Resolve("Host=db;Username=yiwang", "/srv/yiwang");
+        postgres.Store("sharing-evidence").ShouldBe(postgres);
+    }
 }

@@ -4,20 +4,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Yiwang.Kernel.Persistence;
 
-/// <summary>Applies every module's migrations; on SQLite first creates the data directory and turns on WAL.</summary>
+/// <summary>Applies every module's migrations; on SQLite first creates the data directory and turns on WAL in every store's file.</summary>
 public static class DatabaseMigrator
 {
     /// <summary>Migrates all registered module databases.</summary>
     public static async Task MigrateAllAsync(IServiceProvider services, CancellationToken ct)
     {
         var settings = services.GetRequiredService<DatabaseSettings>();
+        var modules = services.GetServices<ModuleDatabase>().ToList();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            await PrepareSqliteAsync(settings, ct);
+            foreach (var store in modules.Select(m => m.Settings).Append(settings).DistinctBy(s => s.ConnectionString))
+            {
+                await PrepareSqliteAsync(store, ct);
+            }
         }
 
         await using var scope = services.CreateAsyncScope();
-        foreach (var module in services.GetServices<ModuleDatabase>())
+        foreach (var module in modules)
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
             // Checking first is cheaper than MigrateAsync's lock-and-compare on every start of an up-to-date node.

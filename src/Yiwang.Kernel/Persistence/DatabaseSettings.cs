@@ -26,6 +26,28 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// </summary>
     public bool SqliteFastCommits { get; init; }
 
+    /// <summary>
+    /// The settings of a store of its own named <paramref name="name"/>: on SQLite a file of its own beside the main one
+    /// (its commits then leave the page caches of the main file's readers alone, since SQLite drops a connection's cache
+    /// whenever another connection has committed to the file), on PostgreSQL the same database.
+    /// </summary>
+    public DatabaseSettings Store(string name)
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return this;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        if (builder.DataSource is not { Length: > 0 } file || file == ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            return this;
+        }
+
+        builder.DataSource = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, name + ".db");
+        return this with { ConnectionString = builder.ToString() };
+    }
+
     /// <summary>Resolves the settings from a connection string (may be empty) and a data directory.</summary>
     public static DatabaseSettings Resolve(string? connectionString, string dataDirectory)
     {

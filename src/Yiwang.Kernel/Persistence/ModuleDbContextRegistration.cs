@@ -5,7 +5,8 @@ namespace Yiwang.Kernel.Persistence;
 
 /// <summary>A module's database context type, listed so that start-up can migrate every module.</summary>
 /// <param name="ContextType">The module's base context type.</param>
-public sealed record ModuleDatabase(Type ContextType);
+/// <param name="Settings">The store it lives in (see <see cref="DatabaseSettings.Store"/>).</param>
+public sealed record ModuleDatabase(Type ContextType, DatabaseSettings Settings);
 
 /// <summary>Registers a module's context for the configured provider.</summary>
 public static class ModuleDbContextRegistration
@@ -40,7 +41,7 @@ public static class ModuleDbContextRegistration
                 .UseSnakeCaseNamingConvention());
         }
 
-        services.AddSingleton(new ModuleDatabase(typeof(TBase)));
+        services.AddSingleton(new ModuleDatabase(typeof(TBase), settings));
         return services;
     }
 

@@ -40,7 +40,7 @@ public sealed class EvidenceLogTests(SharingApp app) : IClassFixture<SharingApp>
     {
         await using var scope = app.Services.CreateAsyncScope();
 #pragma warning disable EF1002 // test-only statements with no input
-        await scope.ServiceProvider.GetRequiredService<SharingDbContext>().Database.ExecuteSqlRawAsync(sql, _ct);
+        await scope.ServiceProvider.GetRequiredService<EvidenceDbContext>().Database.ExecuteSqlRawAsync(sql, _ct);
 #pragma warning restore EF1002
     }
 
@@ -52,7 +52,10 @@ public sealed class EvidenceLogTests(SharingApp app) : IClassFixture<SharingApp>
     {
         Assert.SkipWhen(Yiwang.TestKit.TestDatabase.UsePostgres, "PostgreSQL tables have no rowid.");
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+        // The subject index lives in the evidence log's own store, the records in the module's.
+        DbContext db = table.StartsWith("sharing_evidence", StringComparison.Ordinal)
+            ? scope.ServiceProvider.GetRequiredService<EvidenceDbContext>()
+            : scope.ServiceProvider.GetRequiredService<SharingDbContext>();
 
         var ddl = await db.Database.SqlQuery<string>($"SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}").SingleAsync(_ct);
 
@@ -152,7 +155,7 @@ public sealed class EvidenceLogTests(SharingApp app) : IClassFixture<SharingApp>
         var last = await CallsAsync(2);
         (await app.AdminClient().PostAsync("/api/v1/sharing/evidence/checkpoint", null, _ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
         var records = await db.Evidence.OrderBy(r => r.Seq).ToListAsync(_ct);
         var original = records.Select(r => (r.Seq, r.Purpose, r.Hash)).ToList();
         var head = await db.Heads.SingleAsync(_ct);
@@ -205,7 +208,7 @@ public sealed class FailClosedTests(SharingApp app) : IClassFixture<SharingApp>
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SharingDbContext>().Database.ExecuteSqlRawAsync("ALTER TABLE sharing_evidence RENAME TO sharing_evidence_gone", _ct);
+            await scope.ServiceProvider.GetRequiredService<EvidenceDbContext>().Database.ExecuteSqlRawAsync("ALTER TABLE sharing_evidence RENAME TO sharing_evidence_gone", _ct);
         }
 
         try
@@ -218,7 +221,7 @@ public sealed class FailClosedTests(SharingApp app) : IClassFixture<SharingApp>
         finally
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SharingDbContext>().Database.ExecuteSqlRawAsync("ALTER TABLE sharing_evidence_gone RENAME TO sharing_evidence", _ct);
+            await scope.ServiceProvider.GetRequiredService<EvidenceDbContext>().Database.ExecuteSqlRawAsync("ALTER TABLE sharing_evidence_gone RENAME TO sharing_evidence", _ct);
         }
 
         (await app.QueryAsync(SharingApp.Directory, query)).StatusCode.ShouldBe(HttpStatusCode.OK);

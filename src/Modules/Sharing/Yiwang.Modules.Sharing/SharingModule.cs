@@ -29,6 +29,9 @@ public static class SharingModule
     {
         services.AddOptions<SharingOptions>().Bind(configuration.GetSection("Sharing"));
         services.AddModuleDbContext<SharingDbContext, SharingSqliteDbContext, SharingPostgresDbContext>(database, SharingDbContext.Prefix);
+        var evidence = EvidenceStore.For(database);
+        services.AddSingleton(evidence);
+        services.AddModuleDbContext<EvidenceDbContext, EvidenceSqliteDbContext, EvidencePostgresDbContext>(evidence.Database, EvidenceDbContext.Prefix);
         services.AddHttpClient(UpstreamSource.ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
         {
             var loopback = sp.GetRequiredService<IOptions<SharingOptions>>().Value.UpstreamLoopbackAllowed;
@@ -48,6 +51,7 @@ public static class SharingModule
         services.AddScoped<QualityCheck>();
         services.AddScoped<DataObjections>();
         services.AddScoped<Contracts.ISharingApi, SharingApi>();
+        services.AddSingleton<IModuleInitializer, EvidenceStoreUpgrade>();
         services.AddSingleton<SubjectDigests>();
         services.AddSingleton<IModuleInitializer>(sp => sp.GetRequiredService<SubjectDigests>());
         services.AddSingleton<EvidenceMetrics>();
@@ -55,6 +59,7 @@ public static class SharingModule
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceLog>());
         var options = configuration.GetSection("Sharing").Get<SharingOptions>() ?? new SharingOptions();
         services.AddPeriodicJob<EvidenceCheckpoints>("sharing.evidence-checkpoints", TimeSpan.FromSeconds(options.CheckpointSeconds));
+        services.AddPeriodicJob<SubjectIndexer>("sharing.subject-index", TimeSpan.FromSeconds(options.SubjectIndexSeconds));
         services.AddPeriodicJob<OverdueSweep>("sharing.overdue-sweep", TimeSpan.FromSeconds(options.SweepSeconds));
         services.AddScoped<IDemoSeeder, SharingDemoSeeder>();
         services.AddSingleton(new CliCommand(["audit", "verify"], "yiwang audit verify",

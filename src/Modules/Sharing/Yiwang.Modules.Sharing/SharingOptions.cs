@@ -12,6 +12,9 @@ internal sealed class SharingOptions
     /// <summary>Seconds between signed checkpoints of the evidence log.</summary>
     public int CheckpointSeconds { get; set; } = 60;
 
+    /// <summary>Seconds between passes of the subject index behind the evidence log (see <c>SubjectIndexer</c>).</summary>
+    public int SubjectIndexSeconds { get; set; } = 2;
+
     /// <summary>Seconds between sweeps for overdue requests and objections.</summary>
     public int SweepSeconds { get; set; } = 300;
 

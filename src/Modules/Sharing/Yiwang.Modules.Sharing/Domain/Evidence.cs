@@ -27,11 +27,21 @@ internal sealed class EvidenceRecord
     public string Hash { get; set; } = "";
 }
 
-/// <summary>Index of <see cref="EvidenceRecord.Subjects"/>: one row per person per record.</summary>
+/// <summary>
+/// Index of <see cref="EvidenceRecord.Subjects"/>: one row per person per record, written behind the log by
+/// <see cref="SubjectIndexer"/> up to <see cref="SubjectIndexMark"/>.
+/// </summary>
 internal sealed class EvidenceSubject
 {
     public string Digest { get; set; } = "";
     public long Seq { get; set; }
+}
+
+/// <summary>How far the subject index has caught up with the log (one row): every record up to this number is indexed.</summary>
+internal sealed class SubjectIndexMark
+{
+    public int Id { get; set; }
+    public long IndexedSeq { get; set; }
 }
 
 /// <summary>The head of the chain (one row): the last sequence number and hash; writers lock it to append.</summary>

@@ -24,7 +24,7 @@ internal sealed class EvidenceCheckpoints(IServiceScopeFactory scopes, TimeProvi
     public async Task<Checkpoint?> CheckpointAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<EvidenceDbContext>();
         var head = await db.Heads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, ct);
         if (head is null || head.LastSeq == 0 || await db.Checkpoints.AnyAsync(c => c.Seq >= head.LastSeq, ct))
         {

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Yiwang.Kernel.Persistence;
 using Yiwang.Modules.Sharing.Domain;
+using Yiwang.Modules.Sharing.Persistence;
 
 namespace Yiwang.Modules.Sharing.Evidence;
 
@@ -23,8 +24,10 @@ internal readonly record struct Appended(long Seq, bool WithinQuota);
 /// On SQLite in its durable mode a second thread syncs the log after each commit (<see cref="SqliteLogSync"/>) and
 /// answers the callers then, while the writer goes on with the next batch.
 /// </summary>
-internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics metrics, TimeProvider clock) : BackgroundService
+internal sealed class EvidenceLog(EvidenceStore store, EvidenceMetrics metrics, TimeProvider clock) : BackgroundService
 {
+    private readonly DatabaseSettings _database = store.Database;
+
     public const int MaxBatch = 4096;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -52,7 +55,7 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
     /// </summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var deferred = database.CanDefer();
+        var deferred = _database.CanDefer();
         var writer = Task.Factory.StartNew(() => Write(deferred, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return deferred
             ? Task.WhenAll(writer, Task.Factory.StartNew(Sync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
@@ -63,7 +66,7 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
     {
         var entries = new List<EvidenceEntry>(MaxBatch);
         var waiting = new List<TaskCompletionSource<Appended>>(MaxBatch);
-        using var writer = new EvidenceWriter(database);
+        using var writer = new EvidenceWriter(_database);
         try
         {
             while (_queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
@@ -114,7 +117,7 @@ internal sealed class EvidenceLog(DatabaseSettings database, EvidenceMetrics met
     /// <summary>Syncs the log once for every batch committed since the last sync, then answers their callers.</summary>
     private void Sync()
     {
-        var log = database.LogPath();
+        var log = _database.LogPath();
         var batches = new List<Committed>();
         while (_committed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {

@@ -13,7 +13,7 @@ namespace Yiwang.Modules.Sharing.Evidence;
 /// all of them); a person sees the successful calls that returned their data (数据使用记录), found by the digest of
 /// their ID number, with the consumer department, the resource and the purpose.
 /// </summary>
-internal sealed class EvidenceReader(SharingDbContext db, SharingAccess access, IIdentityApi identity, IReferenceApi reference, SubjectDigests digests)
+internal sealed class EvidenceReader(SharingDbContext db, EvidenceDbContext log, SharingAccess access, IIdentityApi identity, IReferenceApi reference, SubjectDigests digests)
 {
     public async Task<IReadOnlyList<EvidenceView>> ListAsync(ClaimsPrincipal user, long? before, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ internal sealed class EvidenceReader(SharingDbContext db, SharingAccess access, 
             return [];
         }
 
-        var query = db.Evidence.AsNoTracking();
+        var query = log.Evidence.AsNoTracking();
         if (!access.IsPlatformAdmin(user))
         {
             query = query.Where(r => r.ProviderDepartmentCode == department || r.ConsumerDepartmentCode == department);
@@ -46,11 +46,16 @@ internal sealed class EvidenceReader(SharingDbContext db, SharingAccess access, 
         }
 
         var digest = digests.Of(idNumber);
-        var rows = await (from s in db.EvidenceSubjects.AsNoTracking()
-                          where s.Digest == digest
-                          join r in db.Evidence.AsNoTracking() on s.Seq equals r.Seq
-                          orderby r.Seq descending
-                          select r).Take(200).ToListAsync(ct);
+        // The index holds the records up to its mark; the few after it (SubjectIndexer writes them behind the log) are
+        // read from the log itself, so a use shows at once.
+        var mark = await log.SubjectMarks.AsNoTracking().Where(m => m.Id == 1).Select(m => m.IndexedSeq).FirstOrDefaultAsync(ct);
+        var recent = await log.Evidence.AsNoTracking().Where(r => r.Seq > mark && r.Subjects.Contains(digest)).OrderByDescending(r => r.Seq).Take(200).ToListAsync(ct);
+        var indexed = await (from s in log.EvidenceSubjects.AsNoTracking()
+                             where s.Digest == digest && s.Seq <= mark
+                             join r in log.Evidence.AsNoTracking() on s.Seq equals r.Seq
+                             orderby r.Seq descending
+                             select r).Take(200 - recent.Count).ToListAsync(ct);
+        var rows = recent.Concat(indexed).ToList();
         var codes = rows.Select(r => r.ResourceCode).Distinct().ToList();
         var resources = await db.Resources.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, ct);
         var departments = await reference.FindDepartmentsAsync([.. rows.Select(r => r.ConsumerDepartmentCode).Distinct()], ct);

@@ -11,7 +11,7 @@ namespace Yiwang.Modules.Sharing.Evidence;
 /// the head names the last record. A changed, removed, inserted or reordered record shows as a broken hash or a gap; a
 /// removed tail shows against the head or the last checkpoint.
 /// </summary>
-internal sealed class EvidenceVerifier(SharingDbContext db, IPlatformSignatures signatures)
+internal sealed class EvidenceVerifier(EvidenceDbContext db, IPlatformSignatures signatures)
 {
     private const int Page = 5000;
 

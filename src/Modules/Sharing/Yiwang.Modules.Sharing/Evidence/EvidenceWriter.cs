@@ -10,7 +10,7 @@ namespace Yiwang.Modules.Sharing.Evidence;
 /// <summary>
 /// Writes one batch of the evidence log in one transaction: locks the chain head, counts the entries against their
 /// grants' daily quotas, chains and inserts them (binary COPY on PostgreSQL, a prepared insert per row on SQLite),
-/// moves the head and commits. It keeps its own connection open with its statements prepared, because renting a
+/// moves the head and commits. The subject index is written behind the log, by <see cref="SubjectIndexer"/>. It keeps its own connection open with its statements prepared, because renting a
 /// pooled connection, going through EF Core and parsing the same SQL again for every batch cost more than the
 /// database work. A batch that fails closes the connection; the next one opens a fresh one.
 /// </summary>
@@ -61,7 +61,6 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         var usage = new Dictionary<Guid, int>();
         var results = new Appended[batch.Count];
         var records = new List<EvidenceRecord>(batch.Count);
-        var subjects = new List<EvidenceSubject>();
         for (var i = 0; i < batch.Count; i++)
         {
             var entry = batch[i];
@@ -86,11 +85,6 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
             };
             record.Hash = hash = EvidenceChain.Hash(hash, record);
             records.Add(record);
-            if (within)
-            {
-                subjects.AddRange(entry.Subjects.Distinct().Select(subject => new EvidenceSubject { Digest = subject, Seq = record.Seq }));
-            }
-
             results[i] = new Appended(record.Seq, within);
         }
 
@@ -99,7 +93,7 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
             await sql.SetUsageAsync(grant, day, calls, ct);
         }
 
-        await sql.InsertAsync(records, subjects, ct);
+        await sql.InsertAsync(records, ct);
         await sql.MoveHeadAsync(seq, hash, ct);
         await transaction.CommitAsync(ct);
         return results;
@@ -126,7 +120,6 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         private readonly PreparedCommand _setUsage;
         private readonly PreparedCommand _moveHead;
         private readonly PreparedCommand? _insert;
-        private readonly PreparedCommand? _insertSubject;
         private readonly NpgsqlConnection? _postgres;
 
         public Statements(DbConnection connection, DatabaseSettings database)
@@ -147,13 +140,12 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
             {
                 _insert = new(connection, $"INSERT INTO sharing_evidence ({Columns}) VALUES (@seq, @at, @client, @consumer, @provider, @resource, @items, @purpose, @case, @subjects, @outcome, @count, @hash)",
                     "@seq", "@at", "@client", "@consumer", "@provider", "@resource", "@items", "@purpose", "@case", "@subjects", "@outcome", "@count", "@hash");
-                _insertSubject = new(connection, "INSERT INTO sharing_evidence_subject (digest, seq) VALUES (@digest, @seq)", "@digest", "@seq");
             }
         }
 
         public void Use(DbTransaction transaction)
         {
-            foreach (var statement in new[] { _head, _usage, _setUsage, _moveHead, _insert, _insertSubject })
+            foreach (var statement in new[] { _head, _usage, _setUsage, _moveHead, _insert })
             {
                 statement?.Use(transaction);
             }
@@ -183,11 +175,11 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
             }
         }
 
-        public async Task InsertAsync(List<EvidenceRecord> records, List<EvidenceSubject> subjects, CancellationToken ct)
+        public async Task InsertAsync(List<EvidenceRecord> records, CancellationToken ct)
         {
             if (_postgres is not null)
             {
-                await CopyAsync(_postgres, records, subjects, ct);
+                await CopyAsync(_postgres, records, ct);
                 return;
             }
 
@@ -196,58 +188,38 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
                 await _insert!.RunAsync(ct, r.Seq, r.AtUtc, r.ClientId, r.ConsumerDepartmentCode, r.ProviderDepartmentCode, r.ResourceCode, r.Items, r.Purpose,
                     (object?)r.CaseRef ?? DBNull.Value, r.Subjects, r.Outcome, r.ResultCount, r.Hash);
             }
-
-            foreach (var s in subjects)
-            {
-                await _insertSubject!.RunAsync(ct, s.Digest, s.Seq);
-            }
         }
 
-        private static async Task CopyAsync(NpgsqlConnection connection, List<EvidenceRecord> records, List<EvidenceSubject> subjects, CancellationToken ct)
+        private static async Task CopyAsync(NpgsqlConnection connection, List<EvidenceRecord> records, CancellationToken ct)
         {
-            await using (var copy = await connection.BeginBinaryImportAsync($"COPY sharing_evidence ({Columns}) FROM STDIN (FORMAT BINARY)", ct))
+            await using var copy = await connection.BeginBinaryImportAsync($"COPY sharing_evidence ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var r in records)
             {
-                foreach (var r in records)
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(r.AtUtc, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(r.ClientId, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(r.ConsumerDepartmentCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(r.ProviderDepartmentCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(r.ResourceCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(r.Items, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(r.Purpose, NpgsqlDbType.Varchar, ct);
+                if (r.CaseRef is null)
                 {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(r.AtUtc, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(r.ClientId, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(r.ConsumerDepartmentCode, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(r.ProviderDepartmentCode, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(r.ResourceCode, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(r.Items, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(r.Purpose, NpgsqlDbType.Varchar, ct);
-                    if (r.CaseRef is null)
-                    {
-                        await copy.WriteNullAsync(ct);
-                    }
-                    else
-                    {
-                        await copy.WriteAsync(r.CaseRef, NpgsqlDbType.Varchar, ct);
-                    }
-
-                    await copy.WriteAsync(r.Subjects, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(r.Outcome, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(r.ResultCount, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(r.Hash, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await copy.WriteAsync(r.CaseRef, NpgsqlDbType.Varchar, ct);
                 }
 
-                await copy.CompleteAsync(ct);
+                await copy.WriteAsync(r.Subjects, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(r.Outcome, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(r.ResultCount, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(r.Hash, NpgsqlDbType.Varchar, ct);
             }
 
-            if (subjects.Count > 0)
-            {
-                await using var copy = await connection.BeginBinaryImportAsync("COPY sharing_evidence_subject (digest, seq) FROM STDIN (FORMAT BINARY)", ct);
-                foreach (var s in subjects)
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(s.Digest, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(s.Seq, NpgsqlDbType.Bigint, ct);
-                }
-
-                await copy.CompleteAsync(ct);
-            }
+            await copy.CompleteAsync(ct);
         }
     }
 }

@@ -15,11 +15,6 @@ internal class SharingDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<DataRecord> Records => Set<DataRecord>();
     public DbSet<RecordKeyEntry> RecordKeys => Set<RecordKeyEntry>();
     public DbSet<AccessRequest> Requests => Set<AccessRequest>();
-    public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
-    public DbSet<EvidenceSubject> EvidenceSubjects => Set<EvidenceSubject>();
-    public DbSet<ChainHead> Heads => Set<ChainHead>();
-    public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
-    public DbSet<GrantUsage> Usage => Set<GrantUsage>();
     public DbSet<SharingSetting> Settings => Set<SharingSetting>();
     public DbSet<DataObjection> Objections => Set<DataObjection>();
     public DbSet<DaySequence> Sequences => Set<DaySequence>();
@@ -91,54 +86,6 @@ internal class SharingDbContext(DbContextOptions options) : DbContext(options)
             b.Property(r => r.Reason).HasMaxLength(500);
             b.Property(r => r.DecidedBy).HasMaxLength(100);
             b.Property(r => r.Revision).IsConcurrencyToken();
-        });
-        modelBuilder.Entity<EvidenceRecord>(b =>
-        {
-            b.ToTable("sharing_evidence");
-            b.HasKey(r => r.Seq);
-            b.Property(r => r.Seq).ValueGeneratedNever();
-            b.Property(r => r.ClientId).HasMaxLength(64);
-            b.Property(r => r.ConsumerDepartmentCode).HasMaxLength(32);
-            b.Property(r => r.ProviderDepartmentCode).HasMaxLength(32);
-            b.Property(r => r.ResourceCode).HasMaxLength(40);
-            b.Property(r => r.Items).HasMaxLength(2000);
-            b.Property(r => r.Purpose).HasMaxLength(200);
-            b.Property(r => r.CaseRef).HasMaxLength(60);
-            b.Property(r => r.Subjects).HasMaxLength(4000);
-            b.Property(r => r.Outcome).HasMaxLength(40);
-            b.Property(r => r.Hash).HasMaxLength(64);
-            b.HasIndex(r => new { r.ProviderDepartmentCode, r.Seq });
-            b.HasIndex(r => new { r.ConsumerDepartmentCode, r.Seq });
-        });
-        modelBuilder.Entity<EvidenceSubject>(b =>
-        {
-            b.ToTable("sharing_evidence_subject");
-            b.HasKey(s => new { s.Digest, s.Seq });
-            b.Property(s => s.Digest).HasMaxLength(64);
-        });
-        modelBuilder.Entity<ChainHead>(b =>
-        {
-            b.ToTable("sharing_chain_head");
-            b.HasKey(h => h.Id);
-            b.Property(h => h.Id).ValueGeneratedNever();
-            b.Property(h => h.LastHash).HasMaxLength(64);
-            b.HasData(new ChainHead { Id = 1, LastSeq = 0, LastHash = EvidenceChain.Genesis });
-        });
-        modelBuilder.Entity<Checkpoint>(b =>
-        {
-            b.ToTable("sharing_checkpoint");
-            b.HasKey(c => c.Seq);
-            b.Property(c => c.Seq).ValueGeneratedNever();
-            b.Property(c => c.Hash).HasMaxLength(64);
-            b.Property(c => c.Kid).HasMaxLength(100);
-            b.Property(c => c.Alg).HasMaxLength(10);
-            b.Property(c => c.Signature).HasMaxLength(200);
-        });
-        modelBuilder.Entity<GrantUsage>(b =>
-        {
-            b.ToTable("sharing_usage");
-            b.HasKey(u => new { u.GrantId, u.Day });
-            b.Property(u => u.Day).HasMaxLength(8);
         });
         modelBuilder.Entity<SharingSetting>(b =>
         {
