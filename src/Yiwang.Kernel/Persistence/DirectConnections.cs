@@ -34,6 +34,27 @@ public static class DirectConnections
         }
     }
 
+    /// <summary>A one-off statement on a direct connection, in <paramref name="transaction"/> when given, with named values.</summary>
+    public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] values)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in values)
+        {
+            command.Parameter(name).Value = value;
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs a one-off statement (see <see cref="Command"/>) and returns the first column of the first row, or null.</summary>
+    public static async Task<object?> ScalarAsync(this DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object Value)[] values)
+    {
+        await using var command = connection.Command(transaction, sql, values);
+        return await command.ExecuteScalarAsync(ct);
+    }
+
     /// <summary>Adds a named parameter and returns it, so that a prepared command can be run again with new values.</summary>
     public static DbParameter Parameter(this DbCommand command, string name)
     {

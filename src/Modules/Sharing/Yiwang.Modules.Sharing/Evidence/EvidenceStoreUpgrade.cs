@@ -34,27 +34,27 @@ internal sealed class EvidenceStoreUpgrade(DatabaseSettings main, EvidenceStore 
         }
 
         await using var connection = await main.OpenDirectAsync(ct);
-        if (await RunAsync(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sharing_evidence'", ct) is 0L)
+        if (await connection.ScalarAsync(null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sharing_evidence'", ct) is 0L)
         {
             return;
         }
 
         // ATTACH cannot run inside a transaction; the connection goes back to the pool, so it is detached again below.
-        await RunAsync(connection, null, "ATTACH DATABASE @file AS evidence", ct, ("@file", new SqliteConnectionStringBuilder(store.Database.ConnectionString).DataSource));
+        await connection.ScalarAsync(null, "ATTACH DATABASE @file AS evidence", ct, ("@file", new SqliteConnectionStringBuilder(store.Database.ConnectionString).DataSource));
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             foreach (var (table, columns) in Moved)
             {
-                await RunAsync(connection, transaction, $"INSERT OR IGNORE INTO evidence.{table} ({columns}) SELECT {columns} FROM main.{table}", ct);
+                await connection.ScalarAsync(transaction, $"INSERT OR IGNORE INTO evidence.{table} ({columns}) SELECT {columns} FROM main.{table}", ct);
             }
 
-            await RunAsync(connection, transaction, """
+            await connection.ScalarAsync(transaction, """
                 UPDATE evidence.sharing_chain_head SET last_seq = old.last_seq, last_hash = old.last_hash
                 FROM (SELECT last_seq, last_hash FROM main.sharing_chain_head WHERE id = 1) AS old
                 WHERE evidence.sharing_chain_head.id = 1 AND old.last_seq > evidence.sharing_chain_head.last_seq
                 """, ct);
-            await RunAsync(connection, transaction, """
+            await connection.ScalarAsync(transaction, """
                 UPDATE evidence.sharing_subject_mark SET indexed_seq = (SELECT last_seq FROM main.sharing_chain_head WHERE id = 1)
                 WHERE id = 1 AND indexed_seq < (SELECT last_seq FROM main.sharing_chain_head WHERE id = 1)
                 """, ct);
@@ -62,30 +62,17 @@ internal sealed class EvidenceStoreUpgrade(DatabaseSettings main, EvidenceStore 
         }
         finally
         {
-            await RunAsync(connection, null, "DETACH DATABASE evidence", CancellationToken.None);
+            await connection.ScalarAsync(null, "DETACH DATABASE evidence", CancellationToken.None);
         }
 
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             foreach (var table in Moved.Select(m => m.Table).Append("sharing_chain_head"))
             {
-                await RunAsync(connection, transaction, $"DROP TABLE IF EXISTS main.{table}", ct);
+                await connection.ScalarAsync(transaction, $"DROP TABLE IF EXISTS main.{table}", ct);
             }
 
             await transaction.CommitAsync(ct);
         }
-    }
-
-    private static async Task<object?> RunAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameter(name).Value = value;
-        }
-
-        return await command.ExecuteScalarAsync(ct);
     }
 }

@@ -40,16 +40,15 @@ internal sealed class SubjectIndexer(EvidenceStore store, ILogger<SubjectIndexer
         var postgres = _database.Provider == DatabaseProvider.Postgres;
         await using var connection = await _database.OpenDirectAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct); // SQLite: BEGIN IMMEDIATE
-        var mark = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT indexed_seq FROM sharing_subject_mark WHERE id = 1" + (postgres ? " FOR UPDATE" : ""), ct)
+        var mark = Convert.ToInt64(await connection.ScalarAsync(transaction, "SELECT indexed_seq FROM sharing_subject_mark WHERE id = 1" + (postgres ? " FOR UPDATE" : ""), ct)
             ?? throw new InvalidOperationException("The subject index mark is missing."));
 
         var rows = new List<(string Digest, long Seq)>();
         var read = 0;
         var last = mark;
-        await using (var command = Command(connection, transaction, "SELECT seq, subjects FROM sharing_evidence WHERE seq > @mark ORDER BY seq LIMIT @take"))
+        await using (var command = connection.Command(transaction, "SELECT seq, subjects FROM sharing_evidence WHERE seq > @mark ORDER BY seq LIMIT @take",
+            ("@mark", mark), ("@take", BatchRecords)))
         {
-            Add(command, "@mark", mark);
-            Add(command, "@take", BatchRecords);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -69,11 +68,7 @@ internal sealed class SubjectIndexer(EvidenceStore store, ILogger<SubjectIndexer
 
         rows.Sort((a, b) => a.Digest == b.Digest ? a.Seq.CompareTo(b.Seq) : string.CompareOrdinal(a.Digest, b.Digest));
         await (postgres ? InsertPostgresAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, rows, ct) : InsertSqliteAsync(connection, transaction, rows, ct));
-        await using (var move = Command(connection, transaction, "UPDATE sharing_subject_mark SET indexed_seq = @seq WHERE id = 1"))
-        {
-            Add(move, "@seq", last);
-            await move.ExecuteNonQueryAsync(ct);
-        }
+        await connection.ScalarAsync(transaction, "UPDATE sharing_subject_mark SET indexed_seq = @seq WHERE id = 1", ct, ("@seq", last));
 
         await transaction.CommitAsync(ct);
         return read;
@@ -104,20 +99,4 @@ internal sealed class SubjectIndexer(EvidenceStore store, ILogger<SubjectIndexer
         command.Parameters.Add(new NpgsqlParameter("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Seq).ToArray() });
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
-    {
-        await using var command = Command(connection, transaction, sql);
-        return await command.ExecuteScalarAsync(ct);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value) => command.Parameter(name).Value = value;
 }
