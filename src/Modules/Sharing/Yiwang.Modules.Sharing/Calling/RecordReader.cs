@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Yiwang.Kernel.Persistence;
@@ -16,9 +17,11 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
 {
     private const int KeptOpen = 8;
 
-    private const string Sql = """
+    // The limit is written into the statement, not bound: SQLite (3.53) plans a bound LIMIT with its value, so every
+    // new value expired the plan and each read parsed and planned the join again (one re-prepare per lookup).
+    internal static string Sql(int take) => $"""
         SELECT r."values" FROM sharing_record_key AS k JOIN sharing_record AS r ON r.id = k.record_id
-        WHERE k.resource_id = @resource AND k.field = @field AND k.value = @value LIMIT @take
+        WHERE k.resource_id = @resource AND k.field = @field AND k.value = @value LIMIT {take.ToString(CultureInfo.InvariantCulture)}
         """;
 
     // Compiled once: the lookup runs on every call, and translating the LINQ each time cost as much as running it.
@@ -48,7 +51,7 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
         var lender = _idle.TryTake(out var idle) ? idle : new Lender(database.ConnectionString);
         try
         {
-            using (var reader = lender.Statement.Reader(database.Key(resource), field, value, take))
+            using (var reader = lender.Statement(take).Reader(database.Key(resource), field, value))
             {
                 while (reader.Read())
                 {
@@ -86,19 +89,27 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
         }
     }
 
-    /// <summary>An open connection with the read statement on it.</summary>
+    /// <summary>An open connection with the read statement on it, prepared once for each limit asked for (in practice one).</summary>
     private sealed class Lender : IDisposable
     {
         private readonly SqliteConnection _connection;
+        private readonly Dictionary<int, PreparedCommand> _statements = [];
 
         public Lender(string connectionString)
         {
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
-            Statement = new PreparedCommand(_connection, Sql, "@resource", "@field", "@value", "@take");
         }
 
-        public PreparedCommand Statement { get; }
+        public PreparedCommand Statement(int take)
+        {
+            if (!_statements.TryGetValue(take, out var statement))
+            {
+                _statements[take] = statement = new PreparedCommand(_connection, Sql(take), "@resource", "@field", "@value");
+            }
+
+            return statement;
+        }
 
         public void Dispose() => _connection.Dispose();
     }
