@@ -66,6 +66,12 @@ internal static class SharingBench
             Func<int, Task<HttpResponseMessage>> lookup = i => http.PostAsync(lookupPath, JsonBody(bodies[i % bodies.Length]));
             await LoadTestAsync(hello, 2, 1);
             await LoadTestAsync(lookup, 2, 1);
+            if (soak > 0 && Environment.GetEnvironmentVariable("YIWANG_BENCH_SOAK") == "writer")
+            {
+                await WriterAloneAsync(app.Services, soak, seconds);
+                return;
+            }
+
             if (soak > 0)
             {
                 // --soak N: lookups alone from N clients for the given seconds, for a profiler to attach to.
@@ -80,6 +86,7 @@ internal static class SharingBench
                 };
                 listener.SetMeasurementEventCallback<int>((_, size, _, _) => { Interlocked.Increment(ref batches); Interlocked.Add(ref records, size); });
                 listener.Start();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var soaked = await LoadTestAsync(Environment.GetEnvironmentVariable("YIWANG_BENCH_SOAK") switch
                 {
                     "hello" => hello,
@@ -87,7 +94,9 @@ internal static class SharingBench
                     _ => lookup,
                 }, seconds, soak);
                 Console.WriteLine($"evidence commits: {batches / (double)seconds:N0}/s, {records / (double)Math.Max(1, batches):F1} records each");
-                Console.WriteLine($"lookups alone, {soak} clients: {soaked.PerSecond:N0}/s (p50 {soaked.P50:F2} ms, p99 {soaked.P99:F2} ms)");
+                // CPU per request (the load generator's included, as it is for every endpoint) varies less than throughput on a noisy machine.
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / (soaked.PerSecond * seconds);
+                Console.WriteLine($"soaked alone, {soak} clients: {soaked.PerSecond:N0}/s (p50 {soaked.P50:F2} ms, p99 {soaked.P99:F2} ms), {cpu:F0} core-µs of this process per request");
                 return;
             }
 
@@ -293,6 +302,32 @@ internal static class SharingBench
         var all = latencies.SelectMany(l => l).Order().ToList();
         return new Load(all.Count / total.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], failures, all);
     }
+
+    /// <summary>
+    /// YIWANG_BENCH_SOAK=writer: the evidence writer alone on one thread, committing batches of the given size for the
+    /// given seconds (for a profiler), then of 1, 8 and 64 for 3 seconds each: what a commit costs, fixed and per record.
+    /// </summary>
+    private static async Task WriterAloneAsync(IServiceProvider services, int size, int seconds)
+    {
+        await using var writer = new EvidenceWriter(services.GetRequiredService<EvidenceStore>().Database);
+        var entry = new EvidenceEntry("wh-mz-marriage", "WH-MZ", "GA-SCJG", SharingDemoSeeder.RegisterCode, "creditCode,businessName,operatorIdNumber", "婚姻登记核验",
+            "510107-20261130-0001", ["0123456789abcdef0123456789abcdef"], "ok", 1);
+        Console.WriteLine($"soaking with the writer, pid {Environment.ProcessId}");
+        foreach (var (records, limit) in new[] { (size, seconds), (1, 3), (8, 3), (64, 3) })
+        {
+            var batch = Enumerable.Repeat(entry, records).ToList();
+            var clock = Stopwatch.StartNew();
+            var commits = 0;
+            while (clock.Elapsed.TotalSeconds < limit)
+            {
+                await writer.WriteAsync(batch, EvidenceChain.ToMicroseconds(DateTime.UtcNow), CancellationToken.None);
+                commits++;
+            }
+
+            Console.WriteLine($"writer alone, batches of {records}: {clock.Elapsed.TotalMicroseconds / commits:F0} µs per commit, {clock.Elapsed.TotalMicroseconds / commits / records:F1} µs per record");
+        }
+    }
+
 
     /// <summary>The evidence log alone: many writers at once, each waiting for its record to be durable.</summary>
     private static async Task EvidenceAsync(IServiceProvider services)
