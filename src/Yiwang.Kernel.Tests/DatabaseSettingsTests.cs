@@ -27,14 +27,17 @@ public sealed class DatabaseSettingsTests
         settings.Provider.ShouldBe(DatabaseProvider.Postgres);
         builder.MaxAutoPrepare.ShouldBe(64);
         builder.AutoPrepareMinUsages.ShouldBe(3);
+        builder.NoResetOnClose.ShouldBeTrue();
     }
 
     [Fact]
-    public void An_operators_own_auto_prepare_setting_is_kept()
+    public void An_operators_own_auto_prepare_and_reset_settings_are_kept()
     {
-        var settings = DatabaseSettings.Resolve("Host=db;Username=yiwang;Max Auto Prepare=0", "/srv/yiwang");
+        var settings = DatabaseSettings.Resolve("Host=db;Username=yiwang;Max Auto Prepare=0;No Reset On Close=false", "/srv/yiwang");
 
-        new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare.ShouldBe(0);
+        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        builder.MaxAutoPrepare.ShouldBe(0);
+        builder.NoResetOnClose.ShouldBeFalse();
     }
 
     [Fact]
