@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Yiwang.Kernel.Persistence;
 using Yiwang.Modules.Sharing.Persistence;
@@ -48,7 +48,7 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
             return rows;
         }
 
-        var lender = _idle.TryTake(out var idle) ? idle : new Lender(database.ConnectionString);
+        var lender = _idle.TryTake(out var idle) ? idle : new Lender(await database.OpenDirectAsync(ct));
         try
         {
             using (var reader = lender.Statement(take).Reader(database.Key(resource), field, value))
@@ -90,16 +90,10 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
     }
 
     /// <summary>An open connection with the read statement on it, prepared once for each limit asked for (in practice one).</summary>
-    private sealed class Lender : IDisposable
+    private sealed class Lender(DbConnection connection) : IDisposable
     {
-        private readonly SqliteConnection _connection;
+        private readonly DbConnection _connection = connection;
         private readonly Dictionary<int, PreparedCommand> _statements = [];
-
-        public Lender(string connectionString)
-        {
-            _connection = new SqliteConnection(connectionString);
-            _connection.Open();
-        }
 
         public PreparedCommand Statement(int take)
         {
