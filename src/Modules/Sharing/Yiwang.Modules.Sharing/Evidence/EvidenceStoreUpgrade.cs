@@ -17,7 +17,7 @@ internal sealed class EvidenceStoreUpgrade(DatabaseSettings main, EvidenceStore 
 {
     private static readonly (string Table, string Columns)[] Moved =
     [
-        ("sharing_evidence", "seq, at_utc, client_id, consumer_department_code, provider_department_code, resource_code, items, purpose, case_ref, subjects, outcome, result_count, hash"),
+        ("sharing_evidence", EvidenceWriter.Columns),
         ("sharing_evidence_subject", "digest, seq"),
         ("sharing_checkpoint", "seq, hash, at_utc, kid, alg, signature"),
         ("sharing_usage", "grant_id, day, calls"),

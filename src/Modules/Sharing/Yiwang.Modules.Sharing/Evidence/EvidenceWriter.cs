@@ -10,13 +10,15 @@ namespace Yiwang.Modules.Sharing.Evidence;
 /// <summary>
 /// Writes one batch of the evidence log in one transaction: locks the chain head, counts the entries against their
 /// grants' daily quotas, chains and inserts them (binary COPY on PostgreSQL, a prepared insert per row on SQLite),
-/// moves the head and commits. The subject index is written behind the log, by <see cref="SubjectIndexer"/>. It keeps its own connection open with its statements prepared, because renting a
-/// pooled connection, going through EF Core and parsing the same SQL again for every batch cost more than the
-/// database work. A batch that fails closes the connection; the next one opens a fresh one.
+/// moves the head and commits. The subject index is written behind the log, by <see cref="SubjectIndexer"/>. It keeps
+/// its own connection open with its statements prepared, because renting a pooled connection, going through EF Core and
+/// parsing the same SQL again for every batch cost more than the database work. A batch that fails closes the
+/// connection; the next one opens a fresh one.
 /// </summary>
 internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposable, IDisposable
 {
-    private const string Columns = "seq, at_utc, client_id, consumer_department_code, provider_department_code, resource_code, items, purpose, case_ref, subjects, outcome, result_count, hash";
+    /// <summary>The columns of a record in <c>sharing_evidence</c>, in the order this writer and the store upgrade copy them.</summary>
+    internal const string Columns = "seq, at_utc, client_id, consumer_department_code, provider_department_code, resource_code, items, purpose, case_ref, subjects, outcome, result_count, hash";
 
     private DbConnection? _connection;
     private Statements? _sql;
