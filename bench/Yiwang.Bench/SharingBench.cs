@@ -181,10 +181,7 @@ internal static class SharingBench
             });
             await TimeAsync(services, $"record read by key only, {concurrency} at a time", concurrency, async (scope, n) =>
             {
-                var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
-                await foreach (var _ in Yiwang.Modules.Sharing.Calling.RecordReader.RecordsByKey(db, register.Id, "operatorIdNumber", ids[n % ids.Count], 4))
-                {
-                }
+                _ = await scope.ServiceProvider.GetRequiredService<Yiwang.Modules.Sharing.Calling.RecordReader>().ReadAsync(register.Id, "operatorIdNumber", ids[n % ids.Count], 4, CancellationToken.None);
             });
             await TimeAsync(services, $"scope and use case resolved only, {concurrency} at a time", concurrency, async (scope, i) =>
             {

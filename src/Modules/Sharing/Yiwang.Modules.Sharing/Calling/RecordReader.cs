@@ -1,17 +1,15 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Yiwang.Kernel.Persistence;
-using Yiwang.Modules.Sharing.Persistence;
 
 namespace Yiwang.Modules.Sharing.Calling;
 
 /// <summary>
-/// Reads a resource's records by one key item for a lookup. On SQLite it keeps a few open connections, each with the
-/// statement prepared, and lends one to each read: opening a pooled connection and parsing the query again cost more
-/// than the indexed read itself. On PostgreSQL, where a pooled connection is cheap and Npgsql keeps prepared
-/// statements, it runs EF Core's compiled query.
+/// Reads a resource's records by one key item for a lookup. It keeps a few open connections, each with the statement
+/// prepared, and lends one to each read: on SQLite opening a pooled connection and parsing the query again cost more
+/// than the indexed read itself, and on PostgreSQL EF Core's compiled query (with its command, connection and
+/// materialiser set up for every call) cost about 25 core-µs a lookup more than the prepared statement alone.
 /// </summary>
 internal sealed class RecordReader(DatabaseSettings database) : IDisposable
 {
@@ -24,36 +22,29 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
         WHERE k.resource_id = @resource AND k.field = @field AND k.value = @value LIMIT {take.ToString(CultureInfo.InvariantCulture)}
         """;
 
-    // Compiled once: the lookup runs on every call, and translating the LINQ each time cost as much as running it.
-    internal static readonly Func<SharingDbContext, Guid, string, string, int, IAsyncEnumerable<Dictionary<string, string?>>> RecordsByKey =
-        EF.CompileAsyncQuery((SharingDbContext db, Guid resource, string field, string value, int take) =>
-            (from k in db.RecordKeys.AsNoTracking()
-             where k.ResourceId == resource && k.Field == field && k.Value == value
-             join r in db.Records.AsNoTracking() on k.RecordId equals r.Id
-             select r.Values).Take(take));
-
     private readonly ConcurrentBag<Lender> _idle = [];
     private bool _disposed;
 
-    public async Task<List<Dictionary<string, string?>>> ReadAsync(SharingDbContext db, Guid resource, string field, string value, int take, CancellationToken ct)
+    public async Task<List<Dictionary<string, string?>>> ReadAsync(Guid resource, string field, string value, int take, CancellationToken ct)
     {
         var rows = new List<Dictionary<string, string?>>();
-        if (database.Provider != DatabaseProvider.Sqlite)
-        {
-            await foreach (var values in RecordsByKey(db, resource, field, value, take).WithCancellation(ct))
-            {
-                rows.Add(values);
-            }
-
-            return rows;
-        }
-
         var lender = _idle.TryTake(out var idle) ? idle : new Lender(await database.OpenDirectAsync(ct));
         try
         {
-            using (var reader = lender.Statement(take).Reader(database.Key(resource), field, value))
+            var statement = lender.Statement(take);
+            if (database.Provider == DatabaseProvider.Sqlite)
             {
+                // SQLite reads synchronously whichever call is made; the synchronous one skips the task machinery.
+                using var reader = statement.Reader(database.Key(resource), field, value);
                 while (reader.Read())
+                {
+                    rows.Add(JsonColumns.Read<Dictionary<string, string?>>(reader.GetString(0)));
+                }
+            }
+            else
+            {
+                await using var reader = await statement.ReaderAsync(ct, database.Key(resource), field, value);
+                while (await reader.ReadAsync(ct))
                 {
                     rows.Add(JsonColumns.Read<Dictionary<string, string?>>(reader.GetString(0)));
                 }

@@ -143,7 +143,7 @@ internal sealed partial class ResourceQuery(
     private async Task<List<Dictionary<string, string?>>> ReadStoreAsync(DataResource resource, Dictionary<string, string> filters, int max, CancellationToken ct)
     {
         var (field, value) = filters.First();
-        var found = await records.ReadAsync(db, resource.Id, field, value, max * 4, ct);
+        var found = await records.ReadAsync(resource.Id, field, value, max * 4, ct);
         return found.Where(values => filters.All(f => values.GetValueOrDefault(f.Key) == f.Value)).Take(max + 1).ToList();
     }
 
