@@ -32,6 +32,24 @@ public sealed class SqliteLogSyncTests : IDisposable
     }
 
     [Fact]
+    public void The_log_s_directory_is_synced_only_when_asked_for()
+    {
+        var settings = DatabaseSettings.Resolve(null, _directory);
+        using var writer = new SqliteConnection(settings.ConnectionString);
+        writer.Open();
+        Run(writer, "PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER);");
+        SqliteLogSync.DeferSyncs(writer);
+        Run(writer, "INSERT INTO t VALUES (1);");
+        var before = SqliteLogSync.DirectorySyncs;
+
+        SqliteLogSync.SyncLog(settings.LogPath());
+        SqliteLogSync.DirectorySyncs.ShouldBe(before);
+
+        SqliteLogSync.SyncLog(settings.LogPath(), andItsName: true);
+        SqliteLogSync.DirectorySyncs.ShouldBe(before + 1, "a new log's name must reach the disk before anyone is answered");
+    }
+
+    [Fact]
     public void Syncing_a_store_without_a_log_does_nothing()
     {
         var settings = DatabaseSettings.Resolve(null, _directory);

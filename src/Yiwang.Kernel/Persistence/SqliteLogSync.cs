@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace Yiwang.Kernel.Persistence;
@@ -27,9 +28,13 @@ public static class SqliteLogSync
     /// <summary>
     /// Syncs the write-ahead log at <paramref name="log"/> (<see cref="LogPath"/>), making every commit written to it so
     /// far durable. A missing log means the last connection has closed, which checkpoints the log into the database and
-    /// syncs it first.
+    /// syncs it first. With <paramref name="andItsName"/> it also syncs the directory that holds the log: the first sync
+    /// after a writer opens its connection must, because the log may have just been created, and a file whose
+    /// directory entry is not yet on disk can vanish in a crash with everything in it. SQLite would sync the directory
+    /// itself only in its own synced commits, which a deferring connection does not make. While the writer's
+    /// connection stays open SQLite keeps the same log file (it resets it, never removes it), so later syncs need not.
     /// </summary>
-    public static void SyncLog(string log)
+    public static void SyncLog(string log, bool andItsName = false)
     {
         Microsoft.Win32.SafeHandles.SafeFileHandle handle;
         try
@@ -45,5 +50,60 @@ public static class SqliteLogSync
         {
             RandomAccess.FlushToDisk(handle);
         }
+
+        if (andItsName)
+        {
+            SyncDirectory(Path.GetDirectoryName(log)!);
+        }
+    }
+
+    /// <summary>How many times a directory has been synced in this process (for tests).</summary>
+    public static int DirectorySyncs => _directorySyncs;
+
+    private static int _directorySyncs;
+
+    /// <summary>
+    /// Syncs a directory's entries. .NET cannot open a directory as a file, so this calls the C library; Windows needs
+    /// nothing of the kind (NTFS journals its directories).
+    /// </summary>
+    private static void SyncDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const int linuxReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY; elsewhere plain O_RDONLY (0) opens a directory too
+        var fd = Native.Open(directory, OperatingSystem.IsLinux() ? linuxReadOnlyDirectory : 0);
+        if (fd < 0)
+        {
+            throw new IOException($"Cannot open the directory {directory} to sync it (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        try
+        {
+            if (Native.Fsync(fd) != 0)
+            {
+                throw new IOException($"Cannot sync the directory {directory} (errno {Marshal.GetLastPInvokeError()}).");
+            }
+
+            Interlocked.Increment(ref _directorySyncs);
+        }
+        finally
+        {
+            _ = Native.Close(fd);
+        }
+    }
+
+    private static class Native
+    {
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+        public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+        public static extern int Fsync(int fd);
+
+        [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+        public static extern int Close(int fd);
     }
 }

@@ -63,6 +63,16 @@ public sealed class EvidenceLogTests(SharingApp app) : IClassFixture<SharingApp>
     }
 
     [Fact]
+    public async Task On_sqlite_the_first_sync_after_the_writer_opens_its_connection_also_makes_the_log_s_name_durable()
+    {
+        Assert.SkipWhen(Yiwang.TestKit.TestDatabase.UsePostgres, "PostgreSQL makes its own commits durable.");
+
+        await CallsAsync(3);
+
+        Yiwang.Kernel.Persistence.SqliteLogSync.DirectorySyncs.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task The_operator_sees_records_committed_and_how_long_commits_take_in_the_metrics()
     {
         await CallsAsync(5);

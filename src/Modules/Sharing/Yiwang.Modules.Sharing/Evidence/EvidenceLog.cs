@@ -35,7 +35,8 @@ internal sealed class EvidenceLog(EvidenceStore store, EvidenceMetrics metrics, 
 
     private sealed record Pending(EvidenceEntry Entry, TaskCompletionSource<Appended> Done);
 
-    private sealed record Committed(TaskCompletionSource<Appended>[] Waiting, Appended[] Results);
+    /// <summary>A committed batch waiting for its sync; <paramref name="Fresh"/> when the writer's connection was new (the log may be a new file).</summary>
+    private sealed record Committed(TaskCompletionSource<Appended>[] Waiting, Appended[] Results, bool Fresh);
 
     /// <summary>Appends the entry and returns once it is committed; throws when it cannot be written.</summary>
     public Task<Appended> AppendAsync(EvidenceEntry entry)
@@ -86,7 +87,7 @@ internal sealed class EvidenceLog(EvidenceStore store, EvidenceMetrics metrics, 
                     metrics.Committed(entries.Count, Stopwatch.GetElapsedTime(started));
                     if (deferred)
                     {
-                        _committed.Writer.TryWrite(new Committed([.. waiting], results));
+                        _committed.Writer.TryWrite(new Committed([.. waiting], results, writer.TakeFresh()));
                     }
                     else
                     {
@@ -119,17 +120,20 @@ internal sealed class EvidenceLog(EvidenceStore store, EvidenceMetrics metrics, 
     {
         var log = _database.LogPath();
         var batches = new List<Committed>();
+        var nameDue = false; // until a sync of the log's directory succeeds after the writer opened a connection
         while (_committed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batches.Clear();
             while (_committed.Reader.TryRead(out var batch))
             {
                 batches.Add(batch);
+                nameDue |= batch.Fresh;
             }
 
             try
             {
-                SqliteLogSync.SyncLog(log);
+                SqliteLogSync.SyncLog(log, andItsName: nameDue);
+                nameDue = false;
                 foreach (var batch in batches)
                 {
                     Answer(batch.Waiting, batch.Results);

@@ -20,6 +20,7 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
     internal const string Columns = "seq, at_utc, client_id, consumer_department_code, provider_department_code, resource_code, items, purpose, case_ref, subjects, outcome, result_count, hash";
 
     private DbConnection? _connection;
+    private bool _fresh;
     private SqliteStatements? _sqlite;
     private PostgresEvidenceBatch? _postgres;
 
@@ -45,6 +46,7 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         if (_connection is null)
         {
             _connection = await database.OpenDirectAsync(ct);
+            _fresh = true;
             if (_connection is NpgsqlConnection postgres)
             {
                 _postgres = new PostgresEvidenceBatch(postgres);
@@ -90,6 +92,17 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         await sql.MoveHeadAsync(plan.LastSeq, plan.LastHash, ct);
         await transaction.CommitAsync(ct);
         return plan.Results;
+    }
+
+    /// <summary>
+    /// Whether the writer has opened a connection since the last time it was asked: on SQLite the write-ahead log may
+    /// then be a new file, whose name the next sync must make durable too (<see cref="SqliteLogSync.SyncLog"/>).
+    /// </summary>
+    public bool TakeFresh()
+    {
+        var fresh = _fresh;
+        _fresh = false;
+        return fresh;
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
