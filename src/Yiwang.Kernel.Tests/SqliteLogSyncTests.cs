@@ -13,11 +13,7 @@ public sealed class SqliteLogSyncTests : IDisposable
     public void A_commit_on_a_deferring_connection_is_in_the_log_and_syncing_the_log_succeeds()
     {
         var settings = DatabaseSettings.Resolve(null, _directory);
-        using var writer = new SqliteConnection(settings.ConnectionString);
-        writer.Open();
-        Run(writer, "PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER);");
-        SqliteLogSync.DeferSyncs(writer);
-        Run(writer, "INSERT INTO t VALUES (42);");
+        using var writer = DeferringWriterWith(settings, 42);
 
         SqliteLogSync.SyncLog(settings.LogPath());
 
@@ -35,11 +31,7 @@ public sealed class SqliteLogSyncTests : IDisposable
     public void The_log_s_directory_is_synced_only_when_asked_for()
     {
         var settings = DatabaseSettings.Resolve(null, _directory);
-        using var writer = new SqliteConnection(settings.ConnectionString);
-        writer.Open();
-        Run(writer, "PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER);");
-        SqliteLogSync.DeferSyncs(writer);
-        Run(writer, "INSERT INTO t VALUES (1);");
+        using var writer = DeferringWriterWith(settings, 1);
         var before = SqliteLogSync.DirectorySyncs;
 
         SqliteLogSync.SyncLog(settings.LogPath());
@@ -69,6 +61,17 @@ public sealed class SqliteLogSyncTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>A connection that defers its syncs, on a store in WAL mode, having committed one row holding <paramref name="value"/>.</summary>
+    private static SqliteConnection DeferringWriterWith(DatabaseSettings settings, int value)
+    {
+        var writer = new SqliteConnection(settings.ConnectionString);
+        writer.Open();
+        Run(writer, "PRAGMA journal_mode=WAL; CREATE TABLE t (v INTEGER);");
+        SqliteLogSync.DeferSyncs(writer);
+        Run(writer, $"INSERT INTO t VALUES ({value});");
+        return writer;
     }
 
     private static void Run(SqliteConnection connection, string sql)
