@@ -75,6 +75,7 @@ internal static class SharingBench
             {
                 Console.WriteLine($"warm-up at {clients} clients: hello {await WarmUpAsync(hello, clients)}; lookup {await WarmUpAsync(lookup, clients)}");
             }
+
             if (soak > 0 && Environment.GetEnvironmentVariable("YIWANG_BENCH_SOAK") == "writer")
             {
                 await WriterAloneAsync(app.Services, soak, seconds);
@@ -286,11 +287,11 @@ internal static class SharingBench
     /// </summary>
     private static async Task<string> WarmUpAsync(Func<int, Task<HttpResponseMessage>> call, int clients)
     {
+        var since = System.Runtime.JitInfo.GetCompilationTime();
         for (var turn = 1; ; turn++)
         {
-            var before = System.Runtime.JitInfo.GetCompilationTime();
             await LoadTestAsync(call, 1, clients);
-            var compiled = System.Runtime.JitInfo.GetCompilationTime() - before;
+            var compiled = CompiledSince(ref since);
             if (compiled.TotalMilliseconds < 20 || turn == 40)
             {
                 return $"{turn} s (last second compiled {compiled.TotalMilliseconds:F0} ms)";
@@ -299,13 +300,15 @@ internal static class SharingBench
     }
 
     /// <summary>How long the JIT compiled since the last look (on a warm host, next to nothing).</summary>
-    private static string Jit(ref TimeSpan since)
+    private static TimeSpan CompiledSince(ref TimeSpan since)
     {
         var now = System.Runtime.JitInfo.GetCompilationTime();
         var compiled = now - since;
         since = now;
-        return $"{compiled.TotalMilliseconds:F0} ms";
+        return compiled;
     }
+
+    private static string Jit(ref TimeSpan since) => $"{CompiledSince(ref since).TotalMilliseconds:F0} ms";
 
     /// <summary>Turns of equal length together: the mean rate, and the latencies of every request of every turn.</summary>
     private static Load Combine(List<Load> turns)
@@ -376,7 +379,6 @@ internal static class SharingBench
             Console.WriteLine($"writer alone, batches of {records}: {clock.Elapsed.TotalMicroseconds / commits:F0} µs per commit, {clock.Elapsed.TotalMicroseconds / commits / records:F1} µs per record");
         }
     }
-
 
     /// <summary>The evidence log alone: many writers at once, each waiting for its record to be durable.</summary>
     private static async Task EvidenceAsync(IServiceProvider services)

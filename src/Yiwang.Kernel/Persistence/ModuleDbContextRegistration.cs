@@ -52,10 +52,13 @@ public static class ModuleDbContextRegistration
             .UseSnakeCaseNamingConvention()
             .Options;
 
-    /// <summary>Options for design-time factories (<c>dotnet ef</c>) of a PostgreSQL context.</summary>
-    public static DbContextOptions<T> DesignTimePostgres<T>(string modulePrefix) where T : DbContext =>
+    /// <summary>
+    /// Options for design-time factories (<c>dotnet ef</c>) of a PostgreSQL context, configured as the running platform
+    /// configures it; with <paramref name="connectionString"/>, for a tool or test that migrates a real database.
+    /// </summary>
+    public static DbContextOptions<T> DesignTimePostgres<T>(string modulePrefix, string connectionString = "Host=localhost;Database=design") where T : DbContext =>
         new DbContextOptionsBuilder<T>()
-            .UseNpgsql("Host=localhost;Database=design", x => x.MigrationsHistoryTable($"__{modulePrefix}_migrations"))
+            .UseNpgsql(connectionString, x => x.MigrationsHistoryTable($"__{modulePrefix}_migrations"))
             .UseSnakeCaseNamingConvention()
             .Options;
 }

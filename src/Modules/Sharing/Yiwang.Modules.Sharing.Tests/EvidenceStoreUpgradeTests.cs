@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 using Yiwang.Kernel.Modules;
-using Yiwang.Modules.Sharing.Domain;
 using Yiwang.Modules.Sharing.Evidence;
 using Yiwang.Modules.Sharing.Persistence;
 
@@ -24,19 +23,8 @@ public sealed class EvidenceStoreUpgradeTests(SharingApp app) : IClassFixture<Sh
         (await evidence.Evidence.AnyAsync(_ct)).ShouldBeFalse("this class's app has made no calls");
 
         // The tables as the main file had them, with two chained records, their head and one person in the index.
-        var hash = EvidenceChain.Genesis;
-        var records = new List<EvidenceRecord>();
-        for (var seq = 1; seq <= 2; seq++)
-        {
-            var record = new EvidenceRecord
-            {
-                Seq = seq, AtUtc = new DateTime(2026, 11, 1, 8, 0, seq, DateTimeKind.Utc), ClientId = "wh-mz-marriage", ConsumerDepartmentCode = "WH-MZ",
-                ProviderDepartmentCode = "GA-SCJG", ResourceCode = SharingApp.Register, Items = "creditCode", Purpose = "核验", Subjects = seq == 2 ? "00ff" : "",
-                Outcome = "ok", ResultCount = 1,
-            };
-            record.Hash = hash = EvidenceChain.Hash(hash, record);
-            records.Add(record);
-        }
+        var records = ChainedRecords.Make(2, SharingApp.Register);
+        var hash = records[^1].Hash;
 
 #pragma warning disable EF1002 // test-only statements built from the values above
         await main.Database.ExecuteSqlRawAsync("""

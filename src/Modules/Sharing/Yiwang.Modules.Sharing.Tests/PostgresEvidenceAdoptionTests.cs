@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Shouldly;
 using Xunit;
 using Yiwang.Kernel.Persistence;
-using Yiwang.Modules.Sharing.Domain;
 using Yiwang.Modules.Sharing.Evidence;
 using Yiwang.Modules.Sharing.Persistence;
 using Yiwang.TestKit;
@@ -24,7 +23,7 @@ public sealed class PostgresEvidenceAdoptionTests
     {
         Assert.SkipUnless(TestDatabase.UsePostgres, "On SQLite the old log moves to a file of its own (EvidenceStoreUpgradeTests).");
         await using var database = await TestDatabase.CreateAsync();
-        var records = Chained(2);
+        var records = ChainedRecords.Make(2, "R1");
         await using (var old = new SharingPostgresDbContext(Options<SharingPostgresDbContext>(database, SharingDbContext.Prefix)))
         {
             await old.GetService<IMigrator>().MigrateAsync("20261130053733_Initial", cancellationToken: _ct);
@@ -70,24 +69,5 @@ public sealed class PostgresEvidenceAdoptionTests
     }
 
     private static DbContextOptions<T> Options<T>(TestDatabase database, string prefix) where T : DbContext =>
-        new DbContextOptionsBuilder<T>().UseNpgsql(database.ConnectionString, x => x.MigrationsHistoryTable($"__{prefix}_migrations")).UseSnakeCaseNamingConvention().Options;
-
-    private static List<EvidenceRecord> Chained(int count)
-    {
-        var hash = EvidenceChain.Genesis;
-        var records = new List<EvidenceRecord>();
-        for (var seq = 1; seq <= count; seq++)
-        {
-            var record = new EvidenceRecord
-            {
-                Seq = seq, AtUtc = new DateTime(2026, 11, 1, 8, 0, seq, DateTimeKind.Utc), ClientId = "wh-mz-marriage", ConsumerDepartmentCode = "WH-MZ",
-                ProviderDepartmentCode = "GA-SCJG", ResourceCode = "R1", Items = "creditCode", Purpose = "核验", Subjects = seq == 2 ? "00ff" : "",
-                Outcome = "ok", ResultCount = 1,
-            };
-            record.Hash = hash = EvidenceChain.Hash(hash, record);
-            records.Add(record);
-        }
-
-        return records;
-    }
+        ModuleDbContextRegistration.DesignTimePostgres<T>(prefix, database.ConnectionString!);
 }
