@@ -44,6 +44,7 @@ public static class SharingModule
         services.AddScoped<AccessRequests>();
         services.AddScoped<ResourceQuery>();
         services.AddSingleton<GrantCache>();
+        services.AddSingleton<PostgresRecordBatches>();
         services.AddSingleton<RecordReader>();
         services.AddScoped<UpstreamSource>();
         services.AddScoped<EvidenceReader>();

@@ -6,12 +6,13 @@ using Yiwang.Kernel.Persistence;
 namespace Yiwang.Modules.Sharing.Calling;
 
 /// <summary>
-/// Reads a resource's records by one key item for a lookup. It keeps a few open connections, each with the statement
-/// prepared, and lends one to each read: on SQLite opening a pooled connection and parsing the query again cost more
-/// than the indexed read itself, and on PostgreSQL EF Core's compiled query (with its command, connection and
-/// materialiser set up for every call) cost about 25 core-µs a lookup more than the prepared statement alone.
+/// Reads a resource's records by one key item for a lookup. On SQLite it keeps a few open connections, each with the
+/// statement prepared, and lends one to each read: opening a pooled connection and parsing the query again cost more
+/// than the indexed read itself. On PostgreSQL it hands the read to <see cref="PostgresRecordBatches"/>, which reads
+/// concurrent lookups together (before that, one prepared statement a lookup on lent connections like SQLite's; and
+/// before that, EF Core's compiled query, about 25 core-µs a lookup more).
 /// </summary>
-internal sealed class RecordReader(DatabaseSettings database) : IDisposable
+internal sealed class RecordReader(DatabaseSettings database, PostgresRecordBatches batches) : IDisposable
 {
     private const int KeptOpen = 8;
 
@@ -28,23 +29,23 @@ internal sealed class RecordReader(DatabaseSettings database) : IDisposable
     public async Task<List<Dictionary<string, string?>>> ReadAsync(Guid resource, string field, string value, int take, CancellationToken ct)
     {
         var rows = new List<Dictionary<string, string?>>();
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            foreach (var found in await batches.ReadAsync(resource, field, value, take, ct))
+            {
+                rows.Add(JsonColumns.Read<Dictionary<string, string?>>(found));
+            }
+
+            return rows;
+        }
+
         var lender = _idle.TryTake(out var idle) ? idle : new Lender(await database.OpenDirectAsync(ct));
         try
         {
-            var statement = lender.Statement(take);
-            if (database.Provider == DatabaseProvider.Sqlite)
+            // SQLite reads synchronously whichever call is made; the synchronous one skips the task machinery.
+            using (var reader = lender.Statement(take).Reader(database.Key(resource), field, value))
             {
-                // SQLite reads synchronously whichever call is made; the synchronous one skips the task machinery.
-                using var reader = statement.Reader(database.Key(resource), field, value);
                 while (reader.Read())
-                {
-                    rows.Add(JsonColumns.Read<Dictionary<string, string?>>(reader.GetString(0)));
-                }
-            }
-            else
-            {
-                await using var reader = await statement.ReaderAsync(ct, database.Key(resource), field, value);
-                while (await reader.ReadAsync(ct))
                 {
                     rows.Add(JsonColumns.Read<Dictionary<string, string?>>(reader.GetString(0)));
                 }
