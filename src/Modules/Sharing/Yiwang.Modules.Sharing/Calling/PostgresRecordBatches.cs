@@ -86,16 +86,18 @@ internal sealed class PostgresRecordBatches(DatabaseSettings database) : IDispos
         }
         catch (Exception e)
         {
-            // No connection could be opened: fail what is queued, so that no lookup waits for ever.
+            // No connection could be opened: fail what is queued, so that no lookup waits for ever (outside the
+            // lock, since the lookups go on inline).
+            List<Wanted> queued;
             lock (_gate)
             {
                 _running--;
-                foreach (var wanted in _queue)
-                {
-                    wanted.Done.TrySetException(e);
-                }
+                (queued, _queue) = (_queue, []);
+            }
 
-                _queue = [];
+            foreach (var wanted in queued)
+            {
+                wanted.Done.TrySetException(e);
             }
 
             return;
@@ -149,10 +151,15 @@ internal sealed class PostgresRecordBatches(DatabaseSettings database) : IDispos
         }
     }
 
+    /// <summary>
+    /// A lookup waiting for its records. The batch's runner completes it, and the lookup goes on inline on the
+    /// runner's thread until it next waits (for its evidence, a few tens of µs later); the runner then completes the
+    /// next lookup and takes the next batch. Handing each lookup to the thread pool instead woke a thread for each,
+    /// and cost about 5 % of the throughput at 16 clients. Lookups queued meanwhile join the next batch.
+    /// </summary>
     private sealed record Wanted(Guid Resource, string Field, string Value, int Take)
     {
-        // Completed by the batch's runner; the callers go on elsewhere, not inline on the runner.
-        public TaskCompletionSource<List<string>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<List<string>> Done { get; } = new();
     }
 
     /// <summary>A connection with the batch statement on it; Npgsql prepares the statement after its first uses.</summary>
