@@ -57,16 +57,16 @@ internal sealed class PostgresRecordBatches(DatabaseSettings database) : IDispos
     /// <summary>Sends batches while lookups are queued; the caller that found no batch running starts it.</summary>
     private async Task RunAsync()
     {
-        Reading? reading = null;
         try
         {
+            Reading? idle;
             lock (_gate)
             {
-                reading = _idle.TryPop(out var idle) ? idle : null;
+                _idle.TryPop(out idle);
             }
 
-            reading ??= new Reading((NpgsqlConnection)await database.OpenDirectAsync(CancellationToken.None));
-            while (Take() is { } batch)
+            var reading = idle ?? new Reading((NpgsqlConnection)await database.OpenDirectAsync(CancellationToken.None));
+            while (Take(reading) is { } batch)
             {
                 try
                 {
@@ -99,30 +99,29 @@ internal sealed class PostgresRecordBatches(DatabaseSettings database) : IDispos
             {
                 wanted.Done.TrySetException(e);
             }
-
-            return;
         }
-
-        lock (_gate)
-        {
-            if (!_disposed)
-            {
-                _idle.Push(reading);
-                reading = null;
-            }
-        }
-
-        reading?.Dispose();
     }
 
-    /// <summary>Takes the queued lookups as the next batch, or, when none are queued, ends this run.</summary>
-    private List<Wanted>? Take()
+    /// <summary>
+    /// Takes the queued lookups as the next batch, or, when none are queued, ends this run and puts its connection back
+    /// in the same step: a run that starts just after then finds it rather than opening another.
+    /// </summary>
+    private List<Wanted>? Take(Reading reading)
     {
         lock (_gate)
         {
             if (_queue.Count == 0)
             {
                 _running--;
+                if (_disposed)
+                {
+                    reading.Dispose();
+                }
+                else
+                {
+                    _idle.Push(reading);
+                }
+
                 return null;
             }
 
