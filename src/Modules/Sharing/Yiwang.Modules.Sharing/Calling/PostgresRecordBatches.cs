@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Yiwang.Kernel.Persistence;
 
 namespace Yiwang.Modules.Sharing.Calling;
@@ -22,7 +21,7 @@ internal sealed class PostgresRecordBatches(DatabaseSettings database) : IDispos
 
     private const string Sql = """
         SELECT q.n, found."values"
-        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY AS q(resource_id, field, value, take, n)
+        FROM unnest(@resources::uuid[], @fields::text[], @values::text[], @takes::int[]) WITH ORDINALITY AS q(resource_id, field, value, take, n)
         CROSS JOIN LATERAL (
             SELECT r."values" FROM sharing_record_key AS k JOIN sharing_record AS r ON r.id = k.record_id
             WHERE k.resource_id = q.resource_id AND k.field = q.field AND k.value = q.value LIMIT q.take) AS found
@@ -161,21 +160,10 @@ internal sealed class PostgresRecordBatches(DatabaseSettings database) : IDispos
         public TaskCompletionSource<List<string>> Done { get; } = new();
     }
 
-    /// <summary>A connection with the batch statement on it; Npgsql prepares the statement after its first uses.</summary>
+    /// <summary>A connection with the batch statement on it, prepared the first time it runs.</summary>
     private sealed class Reading(NpgsqlConnection connection) : IDisposable
     {
-        private readonly NpgsqlCommand _command = new(Sql, connection)
-        {
-            Parameters =
-            {
-                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
-                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
-            },
-        };
-
-        private bool _prepared;
+        private readonly PreparedCommand _statement = new(connection, Sql, "@resources", "@fields", "@values", "@takes");
 
         public async Task ReadAsync(List<Wanted> batch)
         {
@@ -185,17 +173,8 @@ internal sealed class PostgresRecordBatches(DatabaseSettings database) : IDispos
                 found[i] = [];
             }
 
-            _command.Parameters[0].Value = batch.Select(w => w.Resource).ToArray();
-            _command.Parameters[1].Value = batch.Select(w => w.Field).ToArray();
-            _command.Parameters[2].Value = batch.Select(w => w.Value).ToArray();
-            _command.Parameters[3].Value = batch.Select(w => w.Take).ToArray();
-            if (!_prepared)
-            {
-                await _command.PrepareAsync();
-                _prepared = true;
-            }
-
-            await using (var reader = await _command.ExecuteReaderAsync())
+            await using (var reader = await _statement.ReaderAsync(CancellationToken.None, batch.Select(w => w.Resource).ToArray(), batch.Select(w => w.Field).ToArray(),
+                batch.Select(w => w.Value).ToArray(), batch.Select(w => w.Take).ToArray()))
             {
                 while (await reader.ReadAsync())
                 {
