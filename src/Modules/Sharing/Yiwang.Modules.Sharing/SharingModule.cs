@@ -44,7 +44,6 @@ public static class SharingModule
         services.AddScoped<AccessRequests>();
         services.AddScoped<ResourceQuery>();
         services.AddSingleton<GrantCache>();
-        services.AddSingleton<PostgresRecordBatches>();
         services.AddSingleton<RecordReader>();
         services.AddScoped<UpstreamSource>();
         services.AddScoped<EvidenceReader>();

@@ -6,13 +6,13 @@ using Yiwang.Kernel.Persistence;
 namespace Yiwang.Modules.Sharing.Calling;
 
 /// <summary>
-/// Reads a resource's records by one key item for a lookup. On SQLite it keeps a few open connections, each with the
+/// Reads a resource's records by one key item for a lookup on SQLite. It keeps a few open connections, each with the
 /// statement prepared, and lends one to each read: opening a pooled connection and parsing the query again cost more
-/// than the indexed read itself. On PostgreSQL it hands the read to <see cref="PostgresRecordBatches"/>, which reads
-/// concurrent lookups together (before that, one prepared statement a lookup on lent connections like SQLite's; and
-/// before that, EF Core's compiled query, about 25 core-µs a lookup more).
+/// than the indexed read itself. On PostgreSQL the evidence log reads a lookup's records in the transaction that logs
+/// it (<see cref="Evidence.EvidenceLog.AppendAfterReadAsync"/>); before that, concurrent lookups were read together in
+/// round trips of their own, and before that one prepared statement a lookup on lent connections like these.
 /// </summary>
-internal sealed class RecordReader(DatabaseSettings database, PostgresRecordBatches batches) : IDisposable
+internal sealed class RecordReader(DatabaseSettings database) : IDisposable
 {
     private const int KeptOpen = 8;
 
@@ -28,17 +28,12 @@ internal sealed class RecordReader(DatabaseSettings database, PostgresRecordBatc
 
     public async Task<List<Dictionary<string, string?>>> ReadAsync(Guid resource, string field, string value, int take, CancellationToken ct)
     {
-        var rows = new List<Dictionary<string, string?>>();
         if (database.Provider != DatabaseProvider.Sqlite)
         {
-            foreach (var found in await batches.ReadAsync(resource, field, value, take, ct))
-            {
-                rows.Add(JsonColumns.Read<Dictionary<string, string?>>(found));
-            }
-
-            return rows;
+            throw new InvalidOperationException("On PostgreSQL the evidence log reads a lookup's records (EvidenceLog.AppendAfterReadAsync).");
         }
 
+        var rows = new List<Dictionary<string, string?>>();
         var lender = _idle.TryTake(out var idle) ? idle : new Lender(await database.OpenDirectAsync(ct));
         try
         {

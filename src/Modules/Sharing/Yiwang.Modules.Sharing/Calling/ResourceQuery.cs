@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Yiwang.Kernel.Persistence;
 using Yiwang.Kernel.Results;
 using Yiwang.Modules.Identity.Contracts;
 using Yiwang.Modules.Sharing.Contracts;
@@ -92,27 +94,64 @@ internal sealed partial class ResourceQuery(
         }
 
         var max = options.Value.MaxRecords;
-        var rows = resource.Source == SourceKind.Http ? await upstream.FetchAsync(resource, filters, max, ct) : await ReadStoreAsync(resource, filters, max, ct);
-        if (rows is null)
+        List<IReadOnlyDictionary<string, string?>> answer = [];
+        var unreadable = false;
+        EvidenceEntry Served(List<Dictionary<string, string?>> rows)
         {
-            return await Refuse(SharingErrors.UpstreamUnavailable, provider);
+            rows = rows.Take(max).ToList();
+            var people = rows.SelectMany(r => resource.Items.Where(i => i.Type == ItemType.IdNumber && r.GetValueOrDefault(i.Name) is { Length: > 0 }).Select(i => r[i.Name]!))
+                .Distinct().Take(50).Select(subjects.Of).ToList();
+            answer = rows.Select(row => (IReadOnlyDictionary<string, string?>)items.ToDictionary(i => i, i =>
+                grant.MaskedItems.Contains(i) ? Masking.Mask(resource.Item(i)!.Type, row.GetValueOrDefault(i)) : row.GetValueOrDefault(i))).ToList();
+            return new EvidenceEntry(system.ClientId, system.DepartmentCode, provider, resource.Code, Cut(string.Join(',', items), 2000),
+                purpose, caseRef, people, "ok", answer.Count, grant.Id, grant.DailyQuota);
         }
 
-        rows = rows.Take(max).ToList();
-        var people = rows.SelectMany(r => resource.Items.Where(i => i.Type == ItemType.IdNumber && r.GetValueOrDefault(i.Name) is { Length: > 0 }).Select(i => r[i.Name]!))
-            .Distinct().Take(50).Select(subjects.Of).ToList();
-        var answer = rows.Select(row => (IReadOnlyDictionary<string, string?>)items.ToDictionary(i => i, i =>
-            grant.MaskedItems.Contains(i) ? Masking.Mask(resource.Item(i)!.Type, row.GetValueOrDefault(i)) : row.GetValueOrDefault(i))).ToList();
+        Task<Appended> logged;
+        if (resource.Source == SourceKind.Store && log.ReadsRecords)
+        {
+            // PostgreSQL: the records are read in the transaction that logs the lookup, in the round trip that locks the
+            // chain head, so a lookup costs no round trip of its own. What it makes of them is made there too; a stored
+            // record that cannot be read is logged as a refusal rather than failing the lookups it is batched with.
+            var (field, value) = filters.First();
+            logged = log.AppendAfterReadAsync(new ReadThenLog(resource.Id, field, value, max * 4, grant.Id, found =>
+            {
+                try
+                {
+                    return Served(Matching(found.Select(JsonColumns.Read<Dictionary<string, string?>>), filters, max));
+                }
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
+                {
+                    unreadable = true;
+                    return new EvidenceEntry(system.ClientId, system.DepartmentCode, provider, resource.Code, Cut(string.Join(',', items), 2000),
+                        purpose, caseRef, [], SharingErrors.RecordsUnreadable.Code, 0);
+                }
+            }));
+        }
+        else
+        {
+            var rows = resource.Source == SourceKind.Http ? await upstream.FetchAsync(resource, filters, max, ct) : await ReadStoreAsync(resource, filters, max, ct);
+            if (rows is null)
+            {
+                return await Refuse(SharingErrors.UpstreamUnavailable, provider);
+            }
+
+            logged = log.AppendAsync(Served(rows));
+        }
 
         Appended appended;
         try
         {
-            appended = await log.AppendAsync(new EvidenceEntry(system.ClientId, system.DepartmentCode, provider, resource.Code, Cut(string.Join(',', items), 2000),
-                purpose, caseRef, people, "ok", answer.Count, grant.Id, grant.DailyQuota));
+            appended = await logged;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return SharingErrors.EvidenceUnavailable; // fail closed: no evidence, no data
+        }
+
+        if (unreadable)
+        {
+            return SharingErrors.RecordsUnreadable;
         }
 
         return appended.WithinQuota ? new QueryAnswer(resource.Code, appended.Seq, answer) : SharingErrors.QuotaExceeded;
@@ -143,9 +182,12 @@ internal sealed partial class ResourceQuery(
     private async Task<List<Dictionary<string, string?>>> ReadStoreAsync(DataResource resource, Dictionary<string, string> filters, int max, CancellationToken ct)
     {
         var (field, value) = filters.First();
-        var found = await records.ReadAsync(resource.Id, field, value, max * 4, ct);
-        return found.Where(values => filters.All(f => values.GetValueOrDefault(f.Key) == f.Value)).Take(max + 1).ToList();
+        return Matching(await records.ReadAsync(resource.Id, field, value, max * 4, ct), filters, max);
     }
+
+    /// <summary>The records read by the first filter that match the others too (one more than served, to know there are more).</summary>
+    private static List<Dictionary<string, string?>> Matching(IEnumerable<Dictionary<string, string?>> found, Dictionary<string, string> filters, int max) =>
+        found.Where(values => filters.All(f => values.GetValueOrDefault(f.Key) == f.Value)).Take(max + 1).ToList();
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -32,6 +32,7 @@ internal static class SharingErrors
     public static readonly Error QuotaExceeded = Error.Exhausted("sharing.quota_exceeded", "Your system has used its daily quota for this resource.");
     public static readonly Error EvidenceUnavailable = Error.Unavailable("sharing.evidence_unavailable",
         "The evidence log cannot be written now, so no data is served (fail closed); retry later.");
+    public static readonly Error RecordsUnreadable = Error.Unavailable("sharing.records_unreadable", "The provider's stored records could not be read; nothing was served.");
     public static readonly Error UpstreamUnavailable = Error.Unavailable("sharing.upstream_unavailable", "The provider's system did not answer in time or answered wrongly.");
     public static readonly Error InvalidUpload = Error.Validation("sharing.invalid_upload",
         "Upload a CSV (UTF-8, header row of item names or labels) or .xlsx file of at most 20 MB and 100,000 rows to a resource kept in the platform's store.");

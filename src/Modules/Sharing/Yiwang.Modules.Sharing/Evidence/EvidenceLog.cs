@@ -33,16 +33,39 @@ internal sealed class EvidenceLog(EvidenceStore store, EvidenceMetrics metrics, 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<Committed> _committed = Channel.CreateUnbounded<Committed>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
-    private sealed record Pending(EvidenceEntry Entry, TaskCompletionSource<Appended> Done);
+    private sealed record Pending(LogSlot Slot, TaskCompletionSource<Appended> Done);
 
     /// <summary>A committed batch waiting for its sync; <paramref name="Fresh"/> when the writer's connection was new (the log may be a new file).</summary>
     private sealed record Committed(TaskCompletionSource<Appended>[] Waiting, Appended[] Results, bool Fresh);
 
     /// <summary>Appends the entry and returns once it is committed; throws when it cannot be written.</summary>
-    public Task<Appended> AppendAsync(EvidenceEntry entry)
+    public Task<Appended> AppendAsync(EvidenceEntry entry) => Enqueue(new LogSlot(entry, null));
+
+    /// <summary>
+    /// Whether the log can read a lookup's records in its own transaction (<see cref="AppendAfterReadAsync"/>): on
+    /// PostgreSQL, where the log and the records are in one database. On SQLite the log is a file of its own.
+    /// </summary>
+    public bool ReadsRecords => _database.Provider == DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// Reads the lookup's records in the transaction of the batch that logs it, appends the entry the lookup makes of
+    /// them, and returns once that is committed; throws when it cannot be written. One round trip then carries the
+    /// batch's reads with the chain head and quota counts, instead of one more of its own (PostgreSQL only).
+    /// </summary>
+    public Task<Appended> AppendAfterReadAsync(ReadThenLog read)
+    {
+        if (!ReadsRecords)
+        {
+            throw new InvalidOperationException("The evidence log reads records only on PostgreSQL.");
+        }
+
+        return Enqueue(new LogSlot(null, read));
+    }
+
+    private Task<Appended> Enqueue(LogSlot slot)
     {
         var done = new TaskCompletionSource<Appended>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Pending(entry, done)))
+        if (!_queue.Writer.TryWrite(new Pending(slot, done)))
         {
             done.SetException(new InvalidOperationException("The evidence log is shut down."));
         }
@@ -65,7 +88,7 @@ internal sealed class EvidenceLog(EvidenceStore store, EvidenceMetrics metrics, 
 
     private void Write(bool deferred, CancellationToken stoppingToken)
     {
-        var entries = new List<EvidenceEntry>(MaxBatch);
+        var entries = new List<LogSlot>(MaxBatch);
         var waiting = new List<TaskCompletionSource<Appended>>(MaxBatch);
         using var writer = new EvidenceWriter(_database);
         try
@@ -76,7 +99,7 @@ internal sealed class EvidenceLog(EvidenceStore store, EvidenceMetrics metrics, 
                 waiting.Clear();
                 while (entries.Count < MaxBatch && _queue.Reader.TryRead(out var next))
                 {
-                    entries.Add(next.Entry);
+                    entries.Add(next.Slot);
                     waiting.Add(next.Done);
                 }
 

@@ -50,5 +50,6 @@ internal sealed record EvidencePlan(List<EvidenceRecord> Records, Appended[] Res
         return new EvidencePlan(records, results, usage, seq, hash);
     }
 
-    private static bool Counts(EvidenceEntry entry) => entry is { GrantId: not null, Quota: > 0, Outcome: "ok" };
+    /// <summary>Whether the entry counts against its grant's daily quota: a served call under a grant with a quota.</summary>
+    public static bool Counts(EvidenceEntry entry) => entry is { GrantId: not null, Quota: > 0, Outcome: "ok" };
 }

@@ -29,7 +29,14 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
     /// Appends the entries at <paramref name="now"/> and returns where each landed; throws when nothing was written. On
     /// SQLite in its durable mode the commit is not yet synced: the caller syncs the log before it answers anyone.
     /// </summary>
-    public async Task<Appended[]> WriteAsync(IReadOnlyList<EvidenceEntry> batch, DateTime now, CancellationToken ct)
+    public Task<Appended[]> WriteAsync(IReadOnlyList<EvidenceEntry> batch, DateTime now, CancellationToken ct) =>
+        WriteAsync(batch.Select(e => new LogSlot(e, null)).ToList(), now, ct);
+
+    /// <summary>
+    /// Appends the batch's entries, reading first the records of its lookups that wait for them (PostgreSQL only, see
+    /// <see cref="ReadThenLog"/>), and returns where each landed; throws when nothing was written.
+    /// </summary>
+    public async Task<Appended[]> WriteAsync(IReadOnlyList<LogSlot> batch, DateTime now, CancellationToken ct)
     {
         try
         {
@@ -42,7 +49,7 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
         }
     }
 
-    private async Task<Appended[]> WriteOnceAsync(IReadOnlyList<EvidenceEntry> batch, DateTime now, CancellationToken ct)
+    private async Task<Appended[]> WriteOnceAsync(IReadOnlyList<LogSlot> batch, DateTime now, CancellationToken ct)
     {
         if (_connection is null)
         {
@@ -63,7 +70,17 @@ internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposab
             }
         }
 
-        return _postgres is not null ? await _postgres.WriteAsync(batch, now, ct) : await WriteSqliteAsync(_connection, _sqlite!, batch, now, ct);
+        if (_postgres is not null)
+        {
+            return await _postgres.WriteAsync(batch, now, ct);
+        }
+
+        if (batch.Any(s => s.Entry is null))
+        {
+            throw new InvalidOperationException("The evidence log reads records only on PostgreSQL.");
+        }
+
+        return await WriteSqliteAsync(_connection, _sqlite!, [.. batch.Select(s => s.Entry!)], now, ct);
     }
 
     private static async Task<Appended[]> WriteSqliteAsync(DbConnection connection, SqliteStatements sql, IReadOnlyList<EvidenceEntry> batch, DateTime now, CancellationToken ct)
