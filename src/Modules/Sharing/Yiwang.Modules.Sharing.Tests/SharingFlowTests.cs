@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
+using Yiwang.Modules.Sharing.Domain;
+using Yiwang.Modules.Sharing.Persistence;
 using Yiwang.Modules.Sharing.Requests;
 using Yiwang.TestKit;
 
@@ -105,6 +108,39 @@ public sealed class SharingFlowTests(SharingApp app) : IClassFixture<SharingApp>
         outcomes.ShouldContain("sharing.items_not_granted");
         outcomes.ShouldContain("sharing.invalid_filter");
         outcomes.ShouldContain("sharing.quota_exceeded");
+    }
+
+    [Fact]
+    public async Task A_stored_record_that_cannot_be_read_is_refused_with_its_code_and_logged_and_the_next_lookup_is_served()
+    {
+        var system = await app.NewSystemAsync("wh-mz-broken");
+        var request = await app.RequestAsync(SharingApp.Register, ["creditCode", "businessName"], clientId: "wh-mz-broken");
+        var provider = await app.AsAsync("GA-DATA");
+        (await provider.PostAsJsonAsync($"/api/v1/sharing/requests/{request.GetProperty("id").GetGuid()}/decision",
+            new { approve = true, revision = request.GetProperty("revision").GetInt32() }, _ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
+            var register = await db.Resources.SingleAsync(r => r.Code == SharingApp.Register, _ct);
+            foreach (var key in new[] { "BROKEN-0001", "GOOD-0001" })
+            {
+                var record = DataRecord.Create(Guid.CreateVersion7(), register.Id, key, new Dictionary<string, string?> { ["creditCode"] = key, ["businessName"] = "某店" }, DateTimeOffset.UtcNow);
+                db.Records.Add(record);
+                db.RecordKeys.Add(new RecordKeyEntry { ResourceId = register.Id, Field = "creditCode", Value = key, RecordId = record.Id });
+            }
+
+            await db.SaveChangesAsync(_ct);
+            await db.Database.ExecuteSqlAsync($"UPDATE sharing_record SET \"values\" = '{{not json' WHERE record_key = {"BROKEN-0001"}", _ct);
+        }
+
+        var broken = new { filters = new { creditCode = "BROKEN-0001" }, purpose = "核验" };
+        await (await app.QueryAsync(SharingApp.Register, broken, system)).ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "sharing.records_unreadable");
+        var found = await app.QueryAsync(SharingApp.Register, new { filters = new { creditCode = "GOOD-0001" }, purpose = "核验" }, system);
+        found.StatusCode.ShouldBe(HttpStatusCode.OK, await found.Content.ReadAsStringAsync(_ct));
+        (await found.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("records").EnumerateArray().Single().GetProperty("businessName").GetString().ShouldBe("某店");
+
+        var log = await (await app.AsAsync("WH-DATA")).GetFromJsonAsync<JsonElement>("/api/v1/sharing/evidence", _ct);
+        log.EnumerateArray().Select(e => e.GetProperty("outcome").GetString()).ShouldContain("sharing.records_unreadable");
     }
 
     [Fact]

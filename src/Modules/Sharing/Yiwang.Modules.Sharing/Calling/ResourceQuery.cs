@@ -130,7 +130,16 @@ internal sealed partial class ResourceQuery(
         }
         else
         {
-            var rows = resource.Source == SourceKind.Http ? await upstream.FetchAsync(resource, filters, max, ct) : await ReadStoreAsync(resource, filters, max, ct);
+            List<Dictionary<string, string?>>? rows;
+            try
+            {
+                rows = resource.Source == SourceKind.Http ? await upstream.FetchAsync(resource, filters, max, ct) : await ReadStoreAsync(resource, filters, max, ct);
+            }
+            catch (JsonException)
+            {
+                return await Refuse(SharingErrors.RecordsUnreadable, provider);
+            }
+
             if (rows is null)
             {
                 return await Refuse(SharingErrors.UpstreamUnavailable, provider);
