@@ -9,11 +9,11 @@ namespace Yiwang.Modules.Sharing.Evidence;
 /// <summary>
 /// Writes one batch of the evidence log in one transaction: locks the chain head, counts the entries against their
 /// grants' daily quotas, chains and inserts them (<see cref="EvidencePlan"/>), moves the head and commits: on SQLite
-/// with a prepared statement for each step, on PostgreSQL in two round trips (<see cref="PostgresEvidenceBatch"/>).
-/// The subject index is written behind the log, by <see cref="SubjectIndexer"/>. It keeps its own connection open with
-/// its statements prepared, because renting a pooled connection, going through EF Core and parsing the same SQL again
-/// for every batch cost more than the database work. A batch that fails closes the connection; the next one opens a
-/// fresh one.
+/// with a prepared statement for each step, on PostgreSQL in two round trips, the first also reading the records of the
+/// batch's lookups (<see cref="PostgresEvidenceBatch"/>). The subject index is written behind the log, by
+/// <see cref="SubjectIndexer"/>. It keeps its own connection open with its statements prepared, because renting a
+/// pooled connection, going through EF Core and parsing the same SQL again for every batch cost more than the database
+/// work. A batch that fails closes the connection; the next one opens a fresh one.
 /// </summary>
 internal sealed class EvidenceWriter(DatabaseSettings database) : IAsyncDisposable, IDisposable
 {
