@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -111,8 +110,9 @@ internal sealed partial class ResourceQuery(
         if (resource.Source == SourceKind.Store && log.ReadsRecords)
         {
             // PostgreSQL: the records are read in the transaction that logs the lookup, in the round trip that locks the
-            // chain head, so a lookup costs no round trip of its own. What it makes of them is made there too; a stored
-            // record that cannot be read is logged as a refusal rather than failing the lookups it is batched with.
+            // chain head, so a lookup costs no round trip of its own. What it makes of them is made there too; whatever
+            // goes wrong making it (a stored record that cannot be parsed) is logged as this lookup's refusal rather
+            // than failing the lookups it is batched with.
             var (field, value) = filters.First();
             logged = log.AppendAfterReadAsync(new ReadThenLog(resource.Id, field, value, max * 4, grant.Id, found =>
             {
@@ -120,7 +120,7 @@ internal sealed partial class ResourceQuery(
                 {
                     return Served(Matching(found.Select(JsonColumns.Read<Dictionary<string, string?>>), filters, max));
                 }
-                catch (Exception e) when (e is JsonException or InvalidOperationException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     unreadable = true;
                     return new EvidenceEntry(system.ClientId, system.DepartmentCode, provider, resource.Code, Cut(string.Join(',', items), 2000),
@@ -131,18 +131,24 @@ internal sealed partial class ResourceQuery(
         else
         {
             List<Dictionary<string, string?>>? rows;
-            try
+            if (resource.Source == SourceKind.Http)
             {
-                rows = resource.Source == SourceKind.Http ? await upstream.FetchAsync(resource, filters, max, ct) : await ReadStoreAsync(resource, filters, max, ct);
+                rows = await upstream.FetchAsync(resource, filters, max, ct);
+                if (rows is null)
+                {
+                    return await Refuse(SharingErrors.UpstreamUnavailable, provider);
+                }
             }
-            catch (JsonException)
+            else
             {
-                return await Refuse(SharingErrors.RecordsUnreadable, provider);
-            }
-
-            if (rows is null)
-            {
-                return await Refuse(SharingErrors.UpstreamUnavailable, provider);
+                try
+                {
+                    rows = await ReadStoreAsync(resource, filters, max, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return await Refuse(SharingErrors.RecordsUnreadable, provider);
+                }
             }
 
             logged = log.AppendAsync(Served(rows));
