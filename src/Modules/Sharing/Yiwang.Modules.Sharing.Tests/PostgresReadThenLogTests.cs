@@ -35,7 +35,7 @@ public sealed class PostgresReadThenLogTests : IAsyncLifetime
         _settings = DatabaseSettings.Resolve(_database.ConnectionString, _database.DataDirectory);
         await using var db = new SharingPostgresDbContext(ModuleDbContextRegistration.DesignTimePostgres<SharingPostgresDbContext>(SharingDbContext.Prefix, _database.ConnectionString!));
         await db.Database.MigrateAsync(_ct);
-        await using (var evidence = new EvidencePostgresDbContext(ModuleDbContextRegistration.DesignTimePostgres<EvidencePostgresDbContext>(EvidenceDbContext.Prefix, _database.ConnectionString!)))
+        await using (var evidence = EvidenceContext())
         {
             await evidence.Database.MigrateAsync(_ct);
         }
@@ -166,9 +166,12 @@ public sealed class PostgresReadThenLogTests : IAsyncLifetime
 
     private async Task<List<EvidenceRecord>> LogAsync()
     {
-        await using var evidence = new EvidencePostgresDbContext(ModuleDbContextRegistration.DesignTimePostgres<EvidencePostgresDbContext>(EvidenceDbContext.Prefix, _database!.ConnectionString!));
+        await using var evidence = EvidenceContext();
         return await evidence.Evidence.AsNoTracking().OrderBy(r => r.Seq).ToListAsync(_ct);
     }
+
+    private EvidencePostgresDbContext EvidenceContext() =>
+        new(ModuleDbContextRegistration.DesignTimePostgres<EvidencePostgresDbContext>(EvidenceDbContext.Prefix, _database!.ConnectionString!));
 
     private static void Add(SharingDbContext db, Guid resource, string key, string field, string value, DateTimeOffset now)
     {

@@ -38,12 +38,14 @@ internal sealed partial class ResourceQuery(
         var purpose = input.Purpose?.Trim() ?? "";
         var caseRef = input.CaseRef?.Trim();
         var asked = input.Items is { Count: > 0 } wanted ? string.Join(',', wanted.Take(100)) : "*";
+        EvidenceEntry Refusal(Error error, string provider) => new(system.ClientId, system.DepartmentCode, provider, code, Cut(asked, 2000), Cut(purpose, 200),
+            caseRef is null ? null : Cut(caseRef, 60), [], error.Code, 0);
+
         async Task<Error> Refuse(Error error, string provider = "")
         {
             try
             {
-                await log.AppendAsync(new EvidenceEntry(system.ClientId, system.DepartmentCode, provider, code, Cut(asked, 2000), Cut(purpose, 200),
-                    caseRef is null ? null : Cut(caseRef, 60), [], error.Code, 0));
+                await log.AppendAsync(Refusal(error, provider));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -123,8 +125,7 @@ internal sealed partial class ResourceQuery(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     unreadable = true;
-                    return new EvidenceEntry(system.ClientId, system.DepartmentCode, provider, resource.Code, Cut(string.Join(',', items), 2000),
-                        purpose, caseRef, [], SharingErrors.RecordsUnreadable.Code, 0);
+                    return Refusal(SharingErrors.RecordsUnreadable, provider);
                 }
             }));
         }
